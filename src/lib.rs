@@ -1,0 +1,21 @@
+//! Vetted's core: reads LinkedIn invitation cards and advises on each with the essay's rules.
+//!
+//! Everything but `boundary` and `popup` is plain Rust, tested natively with `cargo test`.
+
+pub mod invitation;
+pub mod note;
+pub mod page;
+pub mod rules;
+pub mod settings;
+pub mod text;
+pub mod verdict;
+
+#[cfg(target_arch = "wasm32")]
+mod boundary;
+#[cfg(target_arch = "wasm32")]
+mod popup;
+
+pub use invitation::{Invitation, MutualConnections, SenderKind};
+pub use rules::{Engine, Rule, CATALOGUE};
+pub use settings::Settings;
+pub use verdict::{Decision, NoteState, RuleMatch, Verdict};

@@ -1,0 +1,69 @@
+//! Reading LinkedIn's invitation page: which elements are cards, and what a card says.
+//!
+//! Each layout generation has its own reader, next to its fixtures under `tests/fixtures/`.
+//! The content script snapshots the elements the [`PROFILE`] selects, and [`read_card`] turns
+//! each snapshot into a [`Reading`].
+
+use crate::invitation::{Invitation, SenderKind};
+use serde::Serialize;
+
+pub mod gen2026;
+pub mod snapshot;
+
+pub use snapshot::{parse_batch, Card, Node};
+
+/// What the content script needs to know of the page, and nothing more.
+#[derive(Clone, Debug, Serialize)]
+pub struct Profile {
+    /// The invitations page's path; other LinkedIn pages are left alone.
+    pub path: &'static str,
+    /// Selects candidate cards, all generations together.
+    pub cards: &'static str,
+    /// The attributes a snapshot records, when present.
+    pub attributes: &'static [&'static str],
+    /// Elements recorded without their subtree (icons, pictures).
+    pub skip: &'static str,
+    /// Controls that look like invitation buttons: present without a readable card, they mean
+    /// LinkedIn changed the layout (the canary).
+    pub canary: &'static str,
+}
+
+pub const PROFILE: Profile = Profile {
+    path: "/mynetwork/invitation-manager/",
+    cards: gen2026::CARDS,
+    attributes: &[
+        "class",
+        "role",
+        "href",
+        "aria-label",
+        "aria-hidden",
+        "data-testid",
+        "data-view-name",
+        "componentkey",
+        "type",
+        "hidden",
+    ],
+    skip: "svg, img, video, picture, style, script, template, iframe",
+    canary: gen2026::CANARY,
+};
+
+/// What one candidate card turned out to be.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Reading {
+    /// A person's invitation: it gets a badge, placed at `anchor` (a node index of the card).
+    Person { invitation: Invitation, anchor: usize },
+    /// An invitation from a newsletter, page, event or group: no verdict.
+    NotPerson { kind: SenderKind },
+    /// Not an invitation at all (a suggestion, an acknowledgement, a banner): nothing.
+    NotACard,
+    /// It looks like an invitation but cannot be read: no badge, and the reason for the log.
+    Unreadable { why: String },
+}
+
+/// Reads one card, whichever generation it is.
+pub fn read_card(card: &Card) -> Reading {
+    if card.nodes.is_empty() {
+        return Reading::NotACard;
+    }
+    gen2026::read(card)
+}

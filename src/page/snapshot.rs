@@ -1,0 +1,201 @@
+//! A card as the content script hands it over: a compact snapshot of its subtree.
+//!
+//! The content script knows nothing of LinkedIn's markup. For each element matching the
+//! profile's card selector it walks the subtree in document order and writes one record per
+//! node; the core reads cards from these records alone, natively testable.
+//!
+//! Wire format (one string per batch, so that one crossing carries the whole batch):
+//! - cards are separated by U+001D, nodes by U+001E, fields by U+001F;
+//! - a node is `depth`, `tag`, then for an element the profile's attributes that are present as
+//!   `name`, `value` pairs, or for a text node (tag `#`) its text;
+//! - depth 0 is the card element itself; elements matching the profile's `skip` selector are
+//!   recorded without their subtree; Vetted's own badges are left out;
+//! - the content script replaces U+001C..U+001F in page text by spaces, so page text cannot
+//!   forge a record.
+
+pub const CARD_SEP: char = '\u{1d}';
+pub const NODE_SEP: char = '\u{1e}';
+pub const FIELD_SEP: char = '\u{1f}';
+pub const TEXT_TAG: &str = "#";
+
+/// One element or text node of a card.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Node {
+    pub depth: usize,
+    /// Lower-case tag name, or `#` for text.
+    pub tag: String,
+    pub attrs: Vec<(String, String)>,
+    /// A text node's text, whitespace collapsed; empty for elements.
+    pub text: String,
+    /// Index of the parent node; `None` for the card element.
+    pub parent: Option<usize>,
+    /// Index one past the last node of this node's subtree.
+    pub end: usize,
+}
+
+impl Node {
+    pub fn attr(&self, name: &str) -> Option<&str> {
+        self.attrs.iter().find(|(n, _)| n == name).map(|(_, v)| v.as_str())
+    }
+
+    pub fn is_text(&self) -> bool {
+        self.tag == TEXT_TAG
+    }
+
+    /// Whether the element carries `class` among its space-separated class names.
+    pub fn has_class(&self, class: &str) -> bool {
+        self.attr("class").is_some_and(|c| c.split_ascii_whitespace().any(|n| n == class))
+    }
+}
+
+/// A card's nodes, in document order.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct Card {
+    pub nodes: Vec<Node>,
+}
+
+impl Card {
+    /// Parses one card's records. Malformed records are skipped rather than refused: a
+    /// snapshot is page data, and the readers decide what a usable card is.
+    pub fn parse(records: &str) -> Card {
+        let mut nodes: Vec<Node> = Vec::new();
+        let mut open: Vec<usize> = Vec::new();
+        for record in records.split(NODE_SEP) {
+            let mut fields = record.split(FIELD_SEP);
+            let (Some(depth), Some(tag)) = (fields.next(), fields.next()) else { continue };
+            let Ok(depth) = depth.parse::<usize>() else { continue };
+            // A depth can only go one deeper than the node before it.
+            let depth = depth.min(open.len());
+            while open.len() > depth {
+                let closed = open.pop().expect("checked non-empty");
+                nodes[closed].end = nodes.len();
+            }
+            let (attrs, text) = if tag == TEXT_TAG {
+                (Vec::new(), collapse(fields.next().unwrap_or("")))
+            } else {
+                (pairs(fields), String::new())
+            };
+            let index = nodes.len();
+            nodes.push(Node {
+                depth,
+                tag: tag.to_ascii_lowercase(),
+                attrs,
+                text,
+                parent: open.last().copied(),
+                end: index + 1,
+            });
+            open.push(index);
+        }
+        let len = nodes.len();
+        for index in open {
+            nodes[index].end = len;
+        }
+        Card { nodes }
+    }
+
+    /// The indices of `index`'s subtree, itself included.
+    pub fn subtree(&self, index: usize) -> std::ops::Range<usize> {
+        index..self.nodes[index].end
+    }
+
+    /// Indices of the elements in `index`'s subtree for which `test` holds.
+    pub fn find<'a>(
+        &'a self,
+        index: usize,
+        test: impl Fn(&Node) -> bool + 'a,
+    ) -> impl Iterator<Item = usize> + 'a {
+        self.subtree(index).filter(move |&i| !self.nodes[i].is_text() && test(&self.nodes[i]))
+    }
+
+    /// The text of `index`'s subtree, text nodes joined by single spaces.
+    pub fn text(&self, index: usize) -> String {
+        self.text_where(index, |_| false)
+    }
+
+    /// The text of `index`'s subtree, leaving out the subtrees of elements for which `skip` holds.
+    pub fn text_where(&self, index: usize, skip: impl Fn(&Node) -> bool) -> String {
+        let mut out = String::new();
+        let mut i = index;
+        let end = self.nodes[index].end;
+        while i < end {
+            let node = &self.nodes[i];
+            if !node.is_text() && i != index && skip(node) {
+                i = node.end;
+                continue;
+            }
+            if node.is_text() && !node.text.is_empty() {
+                if !out.is_empty() {
+                    out.push(' ');
+                }
+                out.push_str(&node.text);
+            }
+            i += 1;
+        }
+        out
+    }
+
+    /// Whether `ancestor`'s subtree holds `index`.
+    pub fn contains(&self, ancestor: usize, index: usize) -> bool {
+        self.subtree(ancestor).contains(&index)
+    }
+}
+
+/// Splits a batch into its cards.
+pub fn parse_batch(batch: &str) -> Vec<Card> {
+    if batch.is_empty() {
+        return Vec::new();
+    }
+    batch.split(CARD_SEP).map(Card::parse).collect()
+}
+
+fn pairs<'a>(mut fields: impl Iterator<Item = &'a str>) -> Vec<(String, String)> {
+    let mut attrs = Vec::new();
+    while let (Some(name), Some(value)) = (fields.next(), fields.next()) {
+        attrs.push((name.to_ascii_lowercase(), value.to_string()));
+    }
+    attrs
+}
+
+/// Whitespace runs (including no-break spaces) collapsed to one space, ends trimmed.
+pub fn collapse(text: &str) -> String {
+    text.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn record(fields: &[&str]) -> String {
+        fields.join(&FIELD_SEP.to_string())
+    }
+
+    #[test]
+    fn parses_a_tree_with_parents_and_subtrees() {
+        let records = [
+            record(&["0", "li", "role", "listitem"]),
+            record(&["1", "p"]),
+            record(&["2", "a", "href", "/in/ada/"]),
+            record(&["3", "#", "  Ada \n Lovelace "]),
+            record(&["1", "button", "aria-label", "Ignore"]),
+        ]
+        .join(&NODE_SEP.to_string());
+        let card = Card::parse(&records);
+        assert_eq!(card.nodes.len(), 5);
+        assert_eq!(card.nodes[3].text, "Ada Lovelace");
+        assert_eq!(card.nodes[3].parent, Some(2));
+        assert_eq!(card.nodes[4].parent, Some(0));
+        assert_eq!(card.subtree(1), 1..4);
+        assert_eq!(card.text(0), "Ada Lovelace");
+        assert_eq!(card.find(0, |n| n.attr("href").is_some()).collect::<Vec<_>>(), [2]);
+    }
+
+    #[test]
+    fn survives_garbage() {
+        for junk in ["", "x", "\u{1f}\u{1f}", "9\u{1f}p\u{1e}0", "0\u{1f}#"] {
+            let card = Card::parse(junk);
+            for (i, n) in card.nodes.iter().enumerate() {
+                assert!(n.end > i && n.end <= card.nodes.len());
+            }
+        }
+    }
+}

@@ -1,0 +1,1 @@
+//! The popup's UI (being written).

@@ -1,0 +1,167 @@
+#!/usr/bin/env bash
+# Vetted's one entry point.
+#
+#   ./build.sh            setup (only what is missing), build, then demo
+#   ./build.sh setup      install what is missing: browsers, wasm target, wasm-pack, wasm-bindgen, npm
+#   ./build.sh build      the core with wasm-pack, then dist/chrome/ and dist/firefox/
+#   ./build.sh demo       the demo page in Chromium with dist/chrome: a table and a screenshot
+#   ./build.sh test       every test: native, size budget, lint, browsers
+#   ./build.sh bench      the benchmarks
+#   ./build.sh package    dist/vetted-chrome.zip and dist/vetted-firefox.zip
+set -Eeuo pipefail
+
+ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
+cd "$ROOT"
+TESTS="$ROOT/tests"
+DIST="$ROOT/dist"
+PKG="$ROOT/target/pkg"
+export PATH="$HOME/.cargo/bin:$PATH"
+
+STEP=""
+HINT=""
+# A failing step stops the script with a message that names the step and what to do.
+trap 'echo >&2; echo "build.sh: step \"$STEP\" failed. ${HINT:-See the output above.}" >&2' ERR
+
+step() {
+  STEP=$1
+  HINT=$2
+  echo "==> $STEP"
+}
+
+as_root() {
+  if [ "$(id -u)" = 0 ]; then "$@"; else sudo "$@"; fi
+}
+
+# ---- setup -------------------------------------------------------------------------------------
+
+pinned_wasm_bindgen() {
+  # The CLI must be the exact version Cargo.lock pins for the crate.
+  awk '/^name = "wasm-bindgen"$/ { getline; gsub(/version = |"/, ""); print; exit }' Cargo.lock
+}
+
+setup() {
+  step "setup: browsers" "Install them by hand with: apt-get install -y chromium chromium-driver firefox-esr"
+  local missing=()
+  command -v chromium >/dev/null || missing+=(chromium)
+  command -v chromedriver >/dev/null || missing+=(chromium-driver)
+  command -v firefox-esr >/dev/null || missing+=(firefox-esr)
+  if [ ${#missing[@]} -gt 0 ]; then
+    as_root apt-get update -qq
+    DEBIAN_FRONTEND=noninteractive as_root apt-get install -y -qq "${missing[@]}" >/dev/null
+  fi
+
+  step "setup: wasm32 target" "Run: rustup target add wasm32-unknown-unknown"
+  rustup target list --installed | grep -qx wasm32-unknown-unknown ||
+    rustup target add wasm32-unknown-unknown
+
+  step "setup: wasm-bindgen CLI" "Run: cargo install wasm-bindgen-cli --version =$(pinned_wasm_bindgen)"
+  local want have
+  want=$(pinned_wasm_bindgen)
+  have=$(wasm-bindgen --version 2>/dev/null | awk '{print $2}' || true)
+  if [ "$have" != "$want" ]; then
+    echo "    wasm-bindgen ${have:-missing}, Cargo.lock pins $want: installing (about 5 minutes)"
+    # Not --locked: the locked build asks for a crate version this registry lacks (TOOLCHAIN.md).
+    cargo install wasm-bindgen-cli --version "=$want" --force
+  fi
+
+  step "setup: wasm-pack" "Run: cargo install wasm-pack --locked"
+  command -v wasm-pack >/dev/null || cargo install wasm-pack --locked
+
+  step "setup: npm packages (tests/)" "Run: (cd tests && npm ci)"
+  if [ ! -f "$TESTS/node_modules/.package-lock.json" ] ||
+     [ "$TESTS/package-lock.json" -nt "$TESTS/node_modules/.package-lock.json" ]; then
+    (cd "$TESTS" && npm ci --no-audit --no-fund)
+  fi
+}
+
+# ---- build ---------------------------------------------------------------------------------------
+
+crate_version() {
+  awk -F'"' '/^version = / { print $2; exit }' Cargo.toml
+}
+
+build() {
+  step "build: core (wasm-pack)" "Run ./build.sh setup first; the compiler's message above says what is wrong."
+  # binaryen 132 from npm, never Debian's wasm-opt, which corrupts wasm-bindgen's output.
+  local wasm_opt="$TESTS/node_modules/.bin/wasm-opt"
+  [ -x "$wasm_opt" ] || { echo "wasm-opt from npm's binaryen is missing" >&2; false; }
+  "$wasm_opt" --version | grep -q 'version 132' || { echo "wasm-opt is not binaryen 132" >&2; false; }
+  rm -rf "$PKG"
+  PATH="$TESTS/node_modules/.bin:$PATH" wasm-pack --quiet build --release --target web \
+    --out-dir "$PKG" --out-name vetted --no-typescript --no-pack 2>&1 |
+    grep -v 'failed to get wasm-pack version' || true
+  [ -f "$PKG/vetted_bg.wasm" ] || { echo "wasm-pack wrote no $PKG/vetted_bg.wasm" >&2; false; }
+
+  step "build: extensions (dist/)" "Check extension/ and extension/tools/manifest.mjs."
+  local browser dir
+  for browser in chrome firefox; do
+    dir="$DIST/$browser"
+    rm -rf "$dir"
+    mkdir -p "$dir/core"
+    cp -r extension/content.js extension/background.js extension/popup extension/icons \
+      extension/_locales "$dir/"
+    cp "$PKG/vetted.js" "$PKG/vetted_bg.wasm" "$dir/core/"
+    node extension/tools/manifest.mjs "$browser" "$(crate_version)" "$dir/manifest.json"
+  done
+  local raw gz
+  raw=$(stat -c %s "$PKG/vetted_bg.wasm")
+  gz=$(gzip -9c "$PKG/vetted_bg.wasm" | wc -c)
+  echo "    dist/chrome and dist/firefox written; vetted_bg.wasm: $raw bytes, $gz gzipped"
+}
+
+# ---- demo, test, bench, package ----------------------------------------------------------------
+
+browser_env() {
+  # Chromium leaves files in TMPDIR: each run gets its own.
+  export TMPDIR
+  TMPDIR=$(mktemp -d "${TMPDIR:-/tmp}/vetted.XXXXXX")
+}
+
+demo() {
+  step "demo" "Run ./build.sh build first; the demo's own message above says what is wrong."
+  browser_env
+  node "$TESTS/browser/demo.mjs"
+}
+
+run_tests() {
+  step "test: native (cargo test)" "A Rust test failed: the failure above names it."
+  cargo test --quiet
+
+  step "test: size budget" "The wasm grew past DESIGN §5's budget: find the new weight with twiggy or by bisecting."
+  node "$TESTS/tools/budget.mjs" "$DIST"
+
+  step "test: web-ext lint (dist/firefox)" "web-ext lint found problems in dist/firefox: they are listed above."
+  (cd "$TESTS" && npx --no-install web-ext lint --source-dir "$DIST/firefox" --warnings-as-errors --self-hosted --output text)
+
+  step "test: browsers (Chromium, Firefox)" "A browser test failed: its name and message are above."
+  browser_env
+  node --test --test-concurrency=1 "$TESTS"/browser/*.test.mjs
+}
+
+bench() {
+  step "bench: engine (native)" "cargo bench failed: see above."
+  cargo bench --quiet --bench engine
+}
+
+package() {
+  step "package" "Run ./build.sh build first."
+  local browser
+  for browser in chrome firefox; do
+    rm -f "$DIST/vetted-$browser.zip"
+    (cd "$DIST/$browser" && python3 -m zipfile -c "../vetted-$browser.zip" ./*)
+    echo "    dist/vetted-$browser.zip: $(stat -c %s "$DIST/vetted-$browser.zip") bytes"
+  done
+}
+
+case "${1:-all}" in
+  all) setup; build; demo ;;
+  setup) setup ;;
+  build) build ;;
+  demo) demo ;;
+  test) setup; build; run_tests ;;
+  bench) setup; build; bench ;;
+  package) build; package ;;
+  *) echo "usage: ./build.sh [setup|build|demo|test|bench|package]" >&2; exit 2 ;;
+esac
+STEP=""
+echo "==> done"

@@ -1,0 +1,36 @@
+// Vetted's background: hosts the same core for content scripts that cannot compile wasm in
+// place (Chromium, on pages whose CSP forbids it; DESIGN §0). One message per batch.
+// Chrome runs it as a service worker, Firefox as an event page: static imports only.
+import init, { classify, configure, profile } from './core/vetted.js';
+
+const api = globalThis.browser ?? globalThis.chrome;
+const ready = init({ module_or_path: api.runtime.getURL('core/vetted_bg.wasm') });
+let configured = null; // the stamp of the settings in force
+
+function configureOnce(settings, stamp) {
+  if (stamp === configured) return [];
+  configured = stamp;
+  return configure(settings);
+}
+
+const handlers = {
+  'vetted:profile': () => profile(),
+  'vetted:configure': ({ settings, stamp }) => {
+    configured = null;
+    return configureOnce(settings, stamp);
+  },
+  'vetted:classify': ({ batch, settings, stamp }) => {
+    configureOnce(settings, stamp);
+    return classify(batch);
+  },
+};
+
+api.runtime.onMessage.addListener((message, sender, reply) => {
+  const handler = message && Object.hasOwn(handlers, message.type) ? handlers[message.type] : null;
+  // Only this extension's own content scripts and pages are answered.
+  if (!handler || sender.id !== api.runtime.id) return false;
+  ready
+    .then(() => reply({ value: handler(message) }))
+    .catch((error) => reply({ error: String(error) }));
+  return true;
+});

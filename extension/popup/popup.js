@@ -1,0 +1,105 @@
+// Vetted's popup. This file does the browser's asynchronous work (storage, the active tab,
+// permissions, files) and hands the results to the Rust core, which builds the whole UI
+// (src/popup.rs) and calls back into the plain functions in `actions`.
+// Without extension APIs (the page opened as a file, in tests) it shows the defaults and says so.
+
+import init, { render_popup } from '../core/vetted.js';
+
+const api = globalThis.chrome?.storage ? globalThis.chrome : null;
+const LINKEDIN = { origins: ['https://www.linkedin.com/*'] };
+const inTab = location.hash === '#tab';
+// A Firefox popup closes as soon as a file dialog opens: there, files are handled in a tab.
+const isFirefox = typeof globalThis.browser?.runtime?.getBrowserInfo === 'function';
+
+async function storedSettings(problems) {
+  if (!api) {
+    problems.push('Extension storage is not available here: showing the defaults; nothing is saved.');
+    return undefined;
+  }
+  try {
+    return (await api.storage.local.get('settings')).settings;
+  } catch (error) {
+    problems.push(`The stored settings could not be read (${error?.message ?? error}).`);
+    return undefined;
+  }
+}
+
+// The content script's answer about the active tab, or null: no answer means no invitations page.
+async function tabStatus() {
+  if (!api?.tabs || inTab) return null;
+  try {
+    const [tab] = await api.tabs.query({ active: true, currentWindow: true });
+    if (tab?.id === undefined) return null;
+    const timeout = new Promise((resolve) => setTimeout(resolve, 1000, null));
+    const answer = await Promise.race([api.tabs.sendMessage(tab.id, { type: 'vetted:status' }), timeout]);
+    return answer && typeof answer === 'object' ? answer : null;
+  } catch {
+    return null;
+  }
+}
+
+async function canGrantAccess() {
+  try {
+    return Boolean(api?.permissions) && !(await api.permissions.contains(LINKEDIN));
+  } catch {
+    return false;
+  }
+}
+
+const actions = {
+  save(settings) {
+    return api ? api.storage.local.set({ settings }) : Promise.resolve();
+  },
+  exportFile(text, filename) {
+    const link = document.createElement('a');
+    link.href = URL.createObjectURL(new Blob([text], { type: 'application/json' }));
+    link.download = filename;
+    document.body.append(link);
+    link.click();
+    link.remove();
+    // The save dialog may still need the address: let it live a while.
+    setTimeout(() => URL.revokeObjectURL(link.href), 60_000);
+  },
+  readFile(file, done) {
+    file.text().then((text) => done(text), (error) => done(undefined, error));
+  },
+  requestAccess() {
+    // Called straight from the click, as permissions.request needs a user action.
+    api.permissions.request(LINKEDIN).then(() => location.reload(), () => {});
+  },
+  openInTab() {
+    api.tabs.create({ url: api.runtime.getURL('popup/popup.html#tab') });
+    window.close();
+  },
+};
+
+async function main() {
+  const app = document.getElementById('app');
+  const problems = [];
+  const [, settings, status, grant] = await Promise.all([
+    init({ module_or_path: api ? api.runtime.getURL('core/vetted_bg.wasm') : '../core/vetted_bg.wasm' }),
+    storedSettings(problems),
+    tabStatus(),
+    canGrantAccess(),
+  ]);
+  if (inTab) document.documentElement.classList.add('tab');
+  render_popup(app, {
+    settings,
+    problems,
+    status,
+    canGrantAccess: grant,
+    filesInTab: Boolean(api) && isFirefox && !inTab,
+    strings: {},
+  }, actions);
+  app.removeAttribute('aria-busy');
+}
+
+main().catch((error) => {
+  const app = document.getElementById('app');
+  const message = document.createElement('p');
+  message.className = 'problems';
+  message.setAttribute('role', 'alert');
+  message.textContent = `Vetted could not start: ${error?.message ?? error}`;
+  app.replaceChildren(message);
+  app.removeAttribute('aria-busy');
+});

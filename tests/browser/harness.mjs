@@ -1,0 +1,107 @@
+// Runs the production build of Vetted (dist/) in real Chromium and Firefox, headless, on
+// LinkedIn's own URLs, served by request interception: nothing leaves the machine.
+import puppeteer from 'puppeteer-core';
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { ROOT } from './pages.mjs';
+
+export const LINKEDIN = 'https://www.linkedin.com';
+export const INVITATIONS = `${LINKEDIN}/mynetwork/invitation-manager/received/`;
+export const FEED = `${LINKEDIN}/feed/`;
+/** LinkedIn-like: no 'wasm-unsafe-eval', which forces Chromium onto the background path. */
+export const PAGE_CSP = "default-src 'self'; script-src 'self'";
+export const BROWSERS = ['chromium', 'firefox'];
+
+const CHROMIUM_FLAGS = [
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-quic',
+  '--no-first-run',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+  '--disable-default-apps',
+];
+
+/** Starts one browser with the unpacked production extension for it. */
+export async function launch(name, { headless = true } = {}) {
+  if (name === 'chromium') {
+    const dist = join(ROOT, 'dist', 'chrome');
+    return puppeteer.launch({
+      executablePath: '/usr/bin/chromium',
+      headless,
+      enableExtensions: true,
+      pipe: true,
+      userDataDir: mkdtempSync(join(tmpdir(), 'chromium-')),
+      args: [...CHROMIUM_FLAGS, `--disable-extensions-except=${dist}`, `--load-extension=${dist}`],
+    });
+  }
+  const browser = await puppeteer.launch({
+    browser: 'firefox',
+    executablePath: '/usr/bin/firefox-esr',
+    headless,
+    extraPrefsFirefox: {
+      'extensions.webextensions.restrictedDomains': '',
+      'network.dns.disableIPv6': true,
+    },
+  });
+  await browser.installExtension(join(ROOT, 'dist', 'firefox'));
+  return browser;
+}
+
+/**
+ * A tab that answers LinkedIn's URLs from `routes` (path -> HTML) with the given page CSP, and
+ * records every other request that leaves the page: the extension must make none.
+ */
+export async function openTab(browser, routes, { csp = PAGE_CSP } = {}) {
+  const page = await browser.newPage();
+  const leaks = [];
+  const logs = [];
+  page.on('console', (message) => logs.push(`${message.type()}: ${message.text()}`));
+  page.on('pageerror', (error) => logs.push(`pageerror: ${error.message}`));
+  await page.setRequestInterception(true);
+  page.on('request', (request) => {
+    const url = new URL(request.url());
+    if (url.protocol === 'chrome-extension:' || url.protocol === 'moz-extension:' || url.protocol === 'data:') {
+      request.continue();
+      return;
+    }
+    if (url.origin === LINKEDIN && url.pathname in routes) {
+      const headers = { 'content-type': 'text/html; charset=utf-8' };
+      if (csp) headers['content-security-policy'] = csp;
+      request.respond({ status: 200, headers, body: routes[url.pathname] });
+      return;
+    }
+    if (url.origin === LINKEDIN && url.pathname === '/favicon.ico') {
+      request.respond({ status: 204, body: '' });
+      return;
+    }
+    leaks.push(request.url());
+    request.abort();
+  });
+  return { page, leaks, logs };
+}
+
+/** Waits until the page shows exactly `count` badges, and for one more frame of quiet. */
+export async function waitForBadges(page, count, timeout = 15000) {
+  await page.waitForFunction(
+    (n) => document.querySelectorAll('[data-vetted-verdict]').length === n,
+    { timeout, polling: 50 },
+    count,
+  );
+  await new Promise((resolve) => setTimeout(resolve, 300));
+}
+
+/** Every badge on the page: the fixture it sits in and its machine-readable attributes. */
+export function readBadges(page) {
+  return page.evaluate(() =>
+    [...document.querySelectorAll('[data-vetted-verdict]')].map((host) => ({
+      fixture: host.closest('[data-fixture]')?.dataset.fixture ?? null,
+      verdict: host.dataset.vettedVerdict,
+      note: host.dataset.vettedNote,
+      rules: host.dataset.vettedRules,
+      explanation: host.shadowRoot?.querySelector('.why')?.textContent ?? null,
+    })),
+  );
+}

@@ -1,0 +1,128 @@
+// End-to-end: the packed production extension in headless Chromium and Firefox, on LinkedIn's
+// URLs, under a LinkedIn-like page CSP (Chromium then runs the core in the background) and with
+// none (the core runs in the content script).
+import { after, before, describe, test } from 'node:test';
+import assert from 'node:assert/strict';
+import { BROWSERS, FEED, INVITATIONS, PAGE_CSP, launch, openTab, readBadges, waitForBadges } from './harness.mjs';
+import { GENERATIONS, demoPage, fixtures, tagged } from './pages.mjs';
+
+const PATH = new URL(INVITATIONS).pathname;
+const FEED_PAGE = '<!doctype html><html><head><title>Feed | LinkedIn</title></head><body><main><h1>Feed</h1></main></body></html>';
+
+const persons = (generation) => fixtures(generation).filter((card) => card.expect.kind === 'person');
+
+for (const name of BROWSERS) {
+  for (const csp of [PAGE_CSP, null]) {
+    describe(`${name}, ${csp ? 'LinkedIn-like page CSP' : 'no page CSP'}`, () => {
+      let browser;
+      const tabs = [];
+      before(async () => {
+        browser = await launch(name);
+      });
+      after(async () => {
+        await browser?.close();
+      });
+
+      async function open(routes) {
+        const tab = await openTab(browser, routes, { csp });
+        tabs.push(tab);
+        return tab;
+      }
+
+      for (const generation of GENERATIONS) {
+        test(`badges every person invitation of the ${generation} page, as its fixtures expect`, async () => {
+          const { page, logs } = await open({ [PATH]: demoPage(generation) });
+          await page.goto(INVITATIONS);
+          await waitForBadges(page, persons(generation).length);
+          const badges = await readBadges(page);
+          for (const card of fixtures(generation)) {
+            const on = badges.filter((b) => b.fixture === card.file);
+            if (card.expect.kind !== 'person') {
+              assert.equal(on.length, 0, `${card.file}: a ${card.expect.kind} card got a badge`);
+              continue;
+            }
+            assert.equal(on.length, 1, `${card.file}: ${on.length} badges`);
+            assert.match(on[0].verdict, /^(accept|consider|refuse)$/, card.file);
+            assert.match(on[0].note, /^(present|missing)$/, card.file);
+            assert.ok(on[0].explanation.length > 0, `${card.file}: empty explanation`);
+            if (card.expect.badge) {
+              const { verdict, note, rules } = card.expect.badge;
+              assert.deepEqual(
+                { verdict: on[0].verdict, note: on[0].note, rules: on[0].rules },
+                { verdict, note, rules },
+                card.file,
+              );
+            }
+          }
+          if (name === 'chromium') {
+            const where = csp ? 'in the background' : 'in the content script';
+            assert.ok(logs.some((line) => line.includes(`core runs ${where}`)), `core not ${where}: ${logs.join(' | ')}`);
+          }
+        });
+      }
+
+      test('badges invitations reached by in-app navigation from the feed', async () => {
+        const { page } = await open({ '/feed/': FEED_PAGE });
+        await page.goto(FEED);
+        await new Promise((resolve) => setTimeout(resolve, 300));
+        assert.equal((await readBadges(page)).length, 0, 'badges on the feed');
+        await page.evaluate((html, path) => {
+          history.pushState({}, '', path);
+          const next = new DOMParser().parseFromString(html, 'text/html');
+          document.body.replaceWith(document.adoptNode(next.body));
+        }, demoPage('gen2026'), PATH);
+        await waitForBadges(page, persons('gen2026').length);
+      });
+
+      test('a card added late gets its badge, re-renders never duplicate one, and a card that goes takes its badge', async () => {
+        const { page } = await open({ [PATH]: demoPage('gen2026') });
+        await page.goto(INVITATIONS);
+        const count = persons('gen2026').length;
+        await waitForBadges(page, count);
+
+        const late = tagged({ ...persons('gen2026')[0], file: 'late.html' });
+        await page.evaluate((html) => {
+          const cards = document.querySelectorAll('[data-fixture]');
+          const last = cards[cards.length - 1];
+          last.after(new DOMParser().parseFromString(html, 'text/html').body.firstElementChild);
+        }, late);
+        await waitForBadges(page, count + 1);
+
+        // React re-renders a card's name line (dropping the badge in it) and replaces whole cards.
+        await page.evaluate(() => {
+          for (const host of document.querySelectorAll('[data-vetted-verdict]')) {
+            const line = host.parentElement;
+            line.replaceChildren(...[...line.childNodes].filter((node) => node !== host));
+          }
+        });
+        await waitForBadges(page, count + 1);
+        const fresh = Object.fromEntries(persons('gen2026').map((card) => [card.file, tagged(card)]));
+        await page.evaluate((fresh) => {
+          for (const card of document.querySelectorAll('[data-fixture]')) {
+            const html = fresh[card.dataset.fixture];
+            if (html) card.replaceWith(new DOMParser().parseFromString(html, 'text/html').body.firstElementChild);
+          }
+        }, fresh);
+        await waitForBadges(page, count + 1);
+        const perCard = {};
+        for (const badge of await readBadges(page)) perCard[badge.fixture] = (perCard[badge.fixture] ?? 0) + 1;
+        assert.ok(Object.values(perCard).every((n) => n === 1), JSON.stringify(perCard));
+
+        // A card that goes, and one LinkedIn replaces with "… is now a connection".
+        await page.evaluate(() => {
+          document.querySelector('[data-fixture="late.html"]').remove();
+          const card = document.querySelector('[data-vetted-verdict]').closest('[data-fixture]');
+          const line = document.createElement('p');
+          line.textContent = 'Ada Lovelace is now a connection';
+          card.replaceChildren(line);
+        });
+        await waitForBadges(page, count - 1);
+      });
+
+      test('the extension made no network request', () => {
+        const leaks = tabs.flatMap((tab) => tab.leaks);
+        assert.deepEqual(leaks, []);
+      });
+    });
+  }
+}

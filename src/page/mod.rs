@@ -8,7 +8,10 @@ use crate::invitation::{Invitation, SenderKind};
 use serde::Serialize;
 
 pub mod gen2026;
+mod sdui;
 pub mod snapshot;
+pub mod tree;
+pub mod words;
 
 pub use snapshot::{parse_batch, Card, Node};
 
@@ -61,9 +64,15 @@ pub enum Reading {
 }
 
 /// Reads one card, whichever generation it is.
+/// Generations may be mixed on one page, so each card is dispatched by its own root element.
 pub fn read_card(card: &Card) -> Reading {
-    if card.nodes.is_empty() {
-        return Reading::NotACard;
+    let Some(root) = card.nodes.first() else { return Reading::NotACard };
+    if !tree::is_well_formed(card) {
+        return Reading::Unreadable { why: "malformed snapshot".into() };
     }
-    gen2026::read(card)
+    if gen2026::is_card(root) {
+        gen2026::read(card)
+    } else {
+        Reading::NotACard
+    }
 }

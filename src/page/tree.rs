@@ -1,0 +1,217 @@
+//! What every generation's reader asks of a card's tree: its lines of text, its links, its
+//! controls and where a badge may go. Nothing here knows a class name.
+
+use super::{Card, Node};
+use crate::invitation::SenderKind;
+use crate::text::fold;
+use std::ops::Range;
+
+/// Elements that flow inside a line of text rather than start one of their own.
+const INLINE: &[&str] = &[
+    "a", "abbr", "b", "bdi", "bdo", "br", "cite", "code", "em", "i", "img", "label", "mark", "q",
+    "s", "small", "span", "strong", "sub", "sup", "svg", "time", "u", "wbr",
+];
+
+/// One line of text as the page shows it: the text of one block element, whitespace collapsed.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Line {
+    /// The block element holding the text.
+    pub element: usize,
+    pub text: String,
+}
+
+/// Whether the snapshot's tree is consistent, so that the readers may index it freely.
+/// `Card::parse` only builds consistent trees; a `Card` assembled by hand may not be.
+pub fn is_well_formed(card: &Card) -> bool {
+    let len = card.nodes.len();
+    card.nodes.iter().enumerate().all(|(i, n)| {
+        n.end > i && n.end <= len && n.parent.is_none_or(|p| p < i && card.nodes[p].end >= n.end)
+    })
+}
+
+/// The ancestors of `index`, nearest first, itself excluded.
+pub fn ancestors(card: &Card, index: usize) -> impl Iterator<Item = usize> + '_ {
+    std::iter::successors(card.nodes[index].parent, move |&i| card.nodes[i].parent)
+}
+
+/// The lines of text of the nodes in `range`, in document order, leaving out the subtrees of
+/// elements for which `skip` holds. LinkedIn often repeats a line twice, once for the eye under
+/// `aria-hidden` and once for screen readers: a hidden copy of a shown text is counted once.
+pub fn lines(card: &Card, range: Range<usize>, skip: impl Fn(&Node) -> bool) -> Vec<Line> {
+    let segments = segments(card, range, skip);
+    let mut lines: Vec<Line> = Vec::new();
+    for segment in &segments {
+        let copy = segment.hidden
+            && segments.iter().any(|other| !other.hidden && other.text == segment.text);
+        if copy {
+            continue;
+        }
+        match lines.last_mut() {
+            Some(line) if line.element == segment.element => {
+                line.text.push(' ');
+                line.text.push_str(&segment.text);
+            }
+            _ => lines.push(Line { element: segment.element, text: segment.text.clone() }),
+        }
+    }
+    lines
+}
+
+/// Consecutive text of one block element, all shown or all hidden.
+struct Segment {
+    element: usize,
+    hidden: bool,
+    text: String,
+}
+
+fn segments(card: &Card, range: Range<usize>, skip: impl Fn(&Node) -> bool) -> Vec<Segment> {
+    let mut segments: Vec<Segment> = Vec::new();
+    let end = range.end.min(card.nodes.len());
+    let mut i = range.start;
+    while i < end {
+        let node = &card.nodes[i];
+        if !node.is_text() && skip(node) {
+            i = node.end;
+            continue;
+        }
+        i += 1;
+        if !node.is_text() || node.text.is_empty() {
+            continue;
+        }
+        let element = line_element(card, i - 1);
+        let hidden = is_hidden(card, i - 1);
+        match segments.last_mut() {
+            Some(s) if s.element == element && s.hidden == hidden => {
+                s.text.push(' ');
+                s.text.push_str(&node.text);
+            }
+            _ => segments.push(Segment { element, hidden, text: node.text.clone() }),
+        }
+    }
+    segments
+}
+
+/// The block element a text node's line belongs to: its nearest ancestor that is not inline.
+pub fn line_element(card: &Card, index: usize) -> usize {
+    ancestors(card, index).find(|&a| !INLINE.contains(&card.nodes[a].tag.as_str())).unwrap_or(0)
+}
+
+fn is_hidden(card: &Card, index: usize) -> bool {
+    ancestors(card, index).any(|a| card.nodes[a].attr("aria-hidden") == Some("true"))
+}
+
+/// A button, or a link that goes nowhere or to the messaging page: LinkedIn's own controls
+/// ("See more", "Reply to …"), never part of what the sender wrote. Links elsewhere stay: a note
+/// may hold a URL, and the rules look at it.
+pub fn is_own_control(node: &Node) -> bool {
+    match node.tag.as_str() {
+        "button" => true,
+        "a" => node.attr("href").is_none_or(|h| h.starts_with('#') || h.contains("/messaging/")),
+        _ => node.attr("role") == Some("button"),
+    }
+}
+
+/// Buttons, or elements acting as one.
+pub fn is_button(node: &Node) -> bool {
+    node.tag == "button" || node.attr("role") == Some("button")
+}
+
+/// The text of the nodes in `range`, without LinkedIn's own controls: the note as written.
+/// `None` when there is no text at all.
+pub fn message(card: &Card, range: Range<usize>) -> Option<String> {
+    let text = lines(card, range, is_own_control)
+        .into_iter()
+        .map(|line| line.text)
+        .collect::<Vec<_>>()
+        .join(" ");
+    (!text.is_empty()).then_some(text)
+}
+
+/// What a LinkedIn link points to.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Target {
+    /// A member's profile, with its slug lower-cased.
+    Profile(String),
+    /// A newsletter, page, event or group.
+    Other(SenderKind),
+}
+
+/// The target of a link to a profile, newsletter, page, event or group on LinkedIn itself.
+pub fn target(href: &str) -> Option<Target> {
+    let path = match href.split_once("://") {
+        Some((_, rest)) => {
+            let (host, path) = rest.split_once('/').unwrap_or((rest, ""));
+            if !(host == "linkedin.com" || host.ends_with(".linkedin.com")) {
+                return None;
+            }
+            path
+        }
+        None => href.trim_start_matches('/'),
+    };
+    let mut parts = path.split(['/', '?', '#']);
+    let kind = match parts.next()? {
+        "in" => {
+            let slug = parts.next().filter(|s| !s.is_empty())?;
+            return Some(Target::Profile(slug.to_lowercase()));
+        }
+        "newsletters" => SenderKind::Newsletter,
+        "company" | "school" | "showcase" => SenderKind::Page,
+        "events" => SenderKind::Event,
+        "groups" => SenderKind::Group,
+        _ => return None,
+    };
+    Some(Target::Other(kind))
+}
+
+/// The links in `range` with the target each points to, in document order.
+pub fn links(card: &Card, range: Range<usize>) -> Vec<(usize, Target)> {
+    range
+        .filter(|&i| card.nodes.get(i).is_some_and(|n| n.tag == "a"))
+        .filter_map(|i| Some((i, target(card.nodes[i].attr("href")?)?)))
+        .collect()
+}
+
+/// The sender's name from the link to their profile: the link's text, cut before the first
+/// piece that the invitation's controls do not name ("Verified", "Premium", "View profile"),
+/// since LinkedIn's labels name the sender and never the marks.
+pub fn name(card: &Card, link: usize, labels: &[&str]) -> String {
+    let labels: Vec<String> = labels.iter().map(|l| format!(" {} ", fold(l))).collect();
+    let pieces: Vec<&str> = card
+        .subtree(link)
+        .map(|i| &card.nodes[i])
+        .filter(|n| n.is_text() && !n.text.is_empty())
+        .map(|n| n.text.as_str())
+        .collect();
+    let mut name = String::new();
+    for piece in pieces {
+        let longer = if name.is_empty() { piece.to_string() } else { format!("{name} {piece}") };
+        let named = labels.iter().any(|l| l.contains(&format!(" {} ", fold(&longer))));
+        if !named && !name.is_empty() {
+            break;
+        }
+        name = longer;
+        if !named {
+            break;
+        }
+    }
+    name
+}
+
+/// Where the badge goes for a name at `index`: the element holding it, outside any link or
+/// button (the content script appends the badge to it, and a badge inside a link would follow it).
+pub fn anchor(card: &Card, index: usize) -> usize {
+    let mut anchor = if card.nodes[index].is_text() { card.nodes[index].parent } else { Some(index) };
+    let mut at = Some(index);
+    while let Some(i) = at {
+        if matches!(card.nodes[i].tag.as_str(), "a" | "button") {
+            anchor = card.nodes[i].parent;
+        }
+        at = card.nodes[i].parent;
+    }
+    anchor.unwrap_or(0)
+}
+
+/// The `aria-label` of a node, or "".
+pub fn label(card: &Card, index: usize) -> &str {
+    card.nodes[index].attr("aria-label").unwrap_or("")
+}

@@ -1,0 +1,212 @@
+//! The few lines that only words tell apart: mutual connections, the common organization, the
+//! age, and which control is Ignore. Each knows English, French and German (DESIGN §4: labels
+//! are translated), and a few neighbours where the word is cheap to know.
+
+use crate::invitation::{MutualConnections, SenderKind};
+use crate::text::fold;
+
+/// Words of an Ignore control's label, folded.
+const IGNORE: &[&str] = &["ignore", "ignorer", "ignorieren", "ignorar", "ignora", "negeren"];
+
+/// How a mutual-connections line names itself, folded.
+const MUTUAL: &[&str] = &[
+    "mutual connection",
+    "relation en commun",
+    "relations en commun",
+    "gemeinsame kontakte",
+    "gemeinsamer kontakt",
+];
+
+/// Words that end the names in a mutual-connections line: its verbs and its own first words.
+const MUTUAL_STOPS: &[&str] = &[
+    "is", "are", "est", "sont", "ist", "sind", "mutual", "relation", "relations", "gemeinsame",
+    "gemeinsamer",
+];
+
+/// Words joining two names ("Ada and Alan").
+const AND: &[&str] = &["and", "et", "und", "y"];
+
+/// How a common-organization line names itself, folded; the rest of the line is the organization.
+const ORGANIZATION: &[&str] = &[
+    "common organization",
+    "common organisation",
+    "organisation en commun",
+    "gemeinsame organisation",
+];
+
+/// Ages in words alone, folded.
+const AGE_WORDS: &[&str] =
+    &["just now", "today", "yesterday", "a l instant", "aujourd hui", "hier", "gerade eben", "heute", "gestern"];
+
+/// "… ago" in each language: a suffix (English) or a prefix (French, German, Spanish).
+const AGO_SUFFIX: &[&str] = &["ago"];
+const AGO_PREFIX: &[&str] = &["il y a", "vor", "hace"];
+
+/// Articles that stand for "one" in "a week ago", "vor einer Woche".
+const ONE: &[&str] = &["a", "an", "one", "un", "une", "einem", "einer", "una"];
+
+/// Status wording of invitations that are not from a person, folded: the fallback when a card
+/// links to nothing (DESIGN §4).
+const NOT_PERSON: &[(&str, SenderKind)] = &[
+    ("invited you to subscribe", SenderKind::Newsletter),
+    ("vous invite a vous abonner", SenderKind::Newsletter),
+    ("zu abonnieren", SenderKind::Newsletter),
+    ("invited you to follow", SenderKind::Page),
+    ("vous invite a suivre", SenderKind::Page),
+    ("zu folgen", SenderKind::Page),
+    ("invited you to attend", SenderKind::Event),
+    ("vous invite a participer", SenderKind::Event),
+    ("teilzunehmen", SenderKind::Event),
+    ("invited you to join", SenderKind::Group),
+    ("vous invite a rejoindre", SenderKind::Group),
+    ("beizutreten", SenderKind::Group),
+];
+
+/// Whether a control's label says Ignore.
+pub fn is_ignore(label: &str) -> bool {
+    fold(label).split(' ').any(|w| IGNORE.contains(&w))
+}
+
+/// The kind of a non-person invitation from its status wording.
+pub fn kind_from_status(line: &str) -> Option<SenderKind> {
+    let folded = fold(line);
+    NOT_PERSON.iter().find(|(words, _)| contains_words(&folded, words)).map(|&(_, kind)| kind)
+}
+
+/// Reads a mutual-connections line: "Ada Lovelace and 12 other mutual connections" (13, Ada),
+/// "Ada Lovelace is a mutual connection", "Ada and Alan are mutual connections", "12 mutual
+/// connections". `None` when the line is not one.
+pub fn mutual(line: &str) -> Option<MutualConnections> {
+    let folded = fold(line);
+    // Word starts only: "mutual connection" also stands for its plural.
+    if !MUTUAL.iter().any(|m| format!(" {folded}").contains(&format!(" {m}"))) {
+        return None;
+    }
+    let mut names: Vec<String> = Vec::new();
+    let mut current: Vec<&str> = Vec::new();
+    let mut others = 0;
+    for token in line.split_whitespace() {
+        let word = fold(token);
+        if let Some(n) = number(token) {
+            others = n;
+            break;
+        }
+        if MUTUAL_STOPS.contains(&word.as_str()) {
+            break;
+        }
+        if AND.contains(&word.as_str()) {
+            push_name(&mut names, &mut current);
+            continue;
+        }
+        current.push(token.trim_end_matches(','));
+        if token.ends_with(',') {
+            push_name(&mut names, &mut current);
+        }
+    }
+    push_name(&mut names, &mut current);
+    let count = others.saturating_add(names.len() as u32);
+    Some(MutualConnections { count, names })
+}
+
+fn push_name(names: &mut Vec<String>, current: &mut Vec<&str>) {
+    if !current.is_empty() {
+        names.push(current.join(" "));
+        current.clear();
+    }
+}
+
+/// A count as LinkedIn writes it ("12", "1,204"); `None` for a word.
+fn number(token: &str) -> Option<u32> {
+    let digits: String = token.chars().filter(|c| !matches!(c, ',' | '.' | '\u{a0}')).collect();
+    if digits.is_empty() || !digits.chars().all(|c| c.is_ascii_digit()) {
+        return None;
+    }
+    digits.parse().ok().or(Some(u32::MAX))
+}
+
+/// The organization of a "<Org> common organization" line; `None` when the line is not one.
+pub fn organization(line: &str) -> Option<String> {
+    let folded = fold(line);
+    let marker = ORGANIZATION
+        .iter()
+        .find(|m| folded.ends_with(&format!(" {m}")) || folded.starts_with(&format!("{m} ")))?;
+    let at_end = folded.ends_with(*marker);
+    let mut tokens: Vec<&str> = line.split_whitespace().collect();
+    let mut words_left = marker.split(' ').count();
+    while words_left > 0 && !tokens.is_empty() {
+        let token = if at_end { tokens.pop() } else { Some(tokens.remove(0)) };
+        words_left = words_left.saturating_sub(fold(token.unwrap_or("")).split(' ').count());
+    }
+    let org = tokens.join(" ");
+    let org = org.trim_matches(|c: char| !c.is_alphanumeric() && c != ')' && c != '.');
+    (!org.is_empty()).then(|| org.to_string())
+}
+
+/// Whether a line is an age ("2 weeks ago", "Yesterday", "il y a 3 jours", "vor 2 Wochen").
+pub fn is_age(line: &str) -> bool {
+    let folded = fold(line);
+    if AGE_WORDS.contains(&folded.as_str()) {
+        return true;
+    }
+    let words: Vec<&str> = folded.split(' ').collect();
+    let counted = words.iter().any(|w| w.chars().all(|c| c.is_ascii_digit()) || ONE.contains(w));
+    let ago = AGO_SUFFIX.iter().any(|s| folded.ends_with(&format!(" {s}")))
+        || AGO_PREFIX.iter().any(|p| folded.starts_with(&format!("{p} ")));
+    words.len() <= 5 && counted && ago
+}
+
+/// Whether `folded` holds `words` as whole words.
+fn contains_words(folded: &str, words: &str) -> bool {
+    format!(" {folded} ").contains(&format!(" {words} "))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn read(line: &str) -> (u32, Vec<String>) {
+        let m = mutual(line).expect("a mutual-connections line");
+        (m.count, m.names)
+    }
+
+    #[test]
+    fn mutual_connections_in_each_phrasing() {
+        assert_eq!(read("Ada Lovelace and 12 other mutual connections"), (13, vec!["Ada Lovelace".into()]));
+        assert_eq!(read("Ada Lovelace is a mutual connection"), (1, vec!["Ada Lovelace".into()]));
+        assert_eq!(
+            read("Ada Lovelace and Alan Turing are mutual connections"),
+            (2, vec!["Ada Lovelace".into(), "Alan Turing".into()])
+        );
+        assert_eq!(read("12 mutual connections"), (12, vec![]));
+        assert_eq!(read("Léa Martin et 4 autres relations en commun"), (5, vec!["Léa Martin".into()]));
+        assert_eq!(read("Anna Schmidt und 3 weitere gemeinsame Kontakte"), (4, vec!["Anna Schmidt".into()]));
+        assert_eq!(read("Anna Schmidt ist ein gemeinsamer Kontakt"), (1, vec!["Anna Schmidt".into()]));
+        assert_eq!(mutual("Mutual fund analyst"), None);
+    }
+
+    #[test]
+    fn organization_lines() {
+        assert_eq!(organization("Globex Corporation common organization").as_deref(), Some("Globex Corporation"));
+        assert_eq!(organization("Siemens AG · gemeinsame Organisation").as_deref(), Some("Siemens AG"));
+        assert_eq!(organization("Organisation en commun : Airbus").as_deref(), Some("Airbus"));
+        assert_eq!(organization("Head of common organization design"), None);
+    }
+
+    #[test]
+    fn ages_and_not_ages() {
+        for age in ["2 weeks ago", "Yesterday", "3 days ago", "an hour ago", "Il y a 3 jours", "vor 2 Wochen", "Gestern"] {
+            assert!(is_age(age), "{age}");
+        }
+        for line in ["Vor Ort Service GmbH", "Founder, 3 startups", "Today I learned", "Head of Sales"] {
+            assert!(!is_age(line), "{line}");
+        }
+    }
+
+    #[test]
+    fn ignore_labels_in_three_languages() {
+        assert!(is_ignore("Ignore an invitation to connect from Ada"));
+        assert!(is_ignore("Ignorer l’invitation de Camille"));
+        assert!(is_ignore("Einladung zum Vernetzen von Jonas ignorieren"));
+        assert!(!is_ignore("Invite Ada to connect"));
+    }
+}

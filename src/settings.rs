@@ -1,32 +1,101 @@
 //! The user's settings: which rules are on, and the lists the rules use.
 //!
 //! Settings arrive as plain JSON-like data (from extension storage, or an imported file) and are
-//! checked here, field by field, so that every unknown or invalid value is reported to the user.
+//! checked here, field by field, so that every unknown or invalid value is reported to the user
+//! in words they can act on. Nothing is dropped silently, and nothing here can panic.
+//!
+//! # The JSON format (version 2), for storage, import and export
+//!
+//! ```json
+//! {
+//!   "version": 2,
+//!   "rules": {
+//!     "K": true, "E2": true, "R6": true, "R3": true, "R1": true,
+//!     "R5": true, "E1": true, "R4": true, "O": true, "R2": true
+//!   },
+//!   "known_people": ["https://www.linkedin.com/in/ada-lovelace-1815/", "Grace Hopper"],
+//!   "met_elsewhere": ["@ferris", "Linus Torvalds"],
+//!   "own_organizations": ["Acme Corp", "University of Zurich"],
+//!   "refused_roles": ["sourcing partner"],
+//!   "open_networker_terms": ["mega connector"],
+//!   "spam_terms": ["gift card"],
+//!   "trusted_sites": ["rust-lang.org"],
+//!   "business_terms": ["statement of work"],
+//!   "group_terms": ["rustaceans meetup"]
+//! }
+//! ```
+//!
+//! - `version`: the schema version, a whole number. Version 1 files are migrated on reading.
+//! - `rules`: rule id to `true` (on) or `false` (off). A rule left out keeps its default (on).
+//!   The ids are those of the rule catalogue: K, E2, R6, R3, R1, R5, E1, R4, O, R2.
+//! - Every other key holds a list of texts, each at most 200 characters, at most 5,000 of them.
+//!   Case, accents and punctuation do not matter; words are matched whole.
+//!   - `known_people` (rule K): LinkedIn profile links (`https://www.linkedin.com/in/<slug>/` or
+//!     `in/<slug>`) or full names ("Dr. Zoë O'Neil, PhD" is "zoe o neil").
+//!   - `met_elsewhere` (rule E2): names, profile links, or handles on other channels (`@ferris`).
+//!   - `own_organizations` (rule O): the organizations you work or worked at.
+//!   - `refused_roles` (rule R6): roles you refuse, added to Vetted's own list.
+//!   - `open_networker_terms` (rule R3): words that mark an open networker, added to Vetted's.
+//!   - `spam_terms` (rule R1): words that mark a social or spam note, added to Vetted's.
+//!   - `trusted_sites` (rule R1): sites a note may link to (`example.org` also trusts
+//!     `www.example.org`); LinkedIn, GitHub and GitLab are always trusted.
+//!   - `business_terms` (rule E1): words that propose business, added to Vetted's.
+//!   - `group_terms` (rule R4): phrases that name a shared group ("rustaceans meetup").
+//!   - Any key may be left out: it is then empty (or, for `rules`, every rule is on).
+//!
+//! Version 1 had `"rules_off": ["R5", ...]`, the ids of the rules switched off, instead of
+//! `rules`; a version 1 file is read as if it said `"rules": {"R5": false, ...}`.
 
+use crate::rules::{self, CATALOGUE};
 use serde::de::{self, Deserialize, Deserializer, MapAccess, SeqAccess, Visitor};
+use serde::ser::{Serialize, Serializer};
 use std::collections::BTreeMap;
 use std::fmt;
 
 /// The schema version this build writes.
-pub const VERSION: u32 = 1;
+pub const VERSION: u32 = 2;
+
+/// The longest entry a list may hold, in characters.
+pub const MAX_ENTRY_CHARS: usize = 200;
+/// The most entries a list may hold.
+pub const MAX_ENTRIES: usize = 5000;
 
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct Settings {
-    /// Rule ids the user switched off; every other rule is on.
-    pub rules_off: Vec<String>,
+    /// Rule id to on (`true`) or off; a rule not listed keeps its default (`Rule::default_on`).
+    pub rules: BTreeMap<String, bool>,
     /// People the user knows: profile URLs or slugs, or full names (rule K).
     pub known_people: Vec<String>,
-    /// People met on other channels: names or handles (rule E2).
+    /// People met on other channels: names, profile links or handles (rule E2).
     pub met_elsewhere: Vec<String>,
     /// The user's own organizations (rule O).
     pub own_organizations: Vec<String>,
     /// Roles the user adds to the refused roles (rule R6).
     pub refused_roles: Vec<String>,
+    /// Terms the user adds to those that mark an open networker (rule R3).
+    pub open_networker_terms: Vec<String>,
+    /// Terms the user adds to those that mark a social or spam note (rule R1).
+    pub spam_terms: Vec<String>,
+    /// Sites a note may link to without counting as spam (rule R1).
+    pub trusted_sites: Vec<String>,
+    /// Terms the user adds to those that propose business (rule E1).
+    pub business_terms: Vec<String>,
+    /// Phrases that name a shared group (rule R4).
+    pub group_terms: Vec<String>,
 }
 
 impl Settings {
+    /// Whether a rule is on: as the user set it, else as the catalogue's default.
     pub fn is_on(&self, rule: &str) -> bool {
-        !self.rules_off.iter().any(|id| id == rule)
+        match self.rules.get(rule) {
+            Some(on) => *on,
+            None => rules::rule(rule).is_none_or(|r| r.default_on),
+        }
+    }
+
+    /// Switches a rule on or off.
+    pub fn set_on(&mut self, rule: &str, on: bool) {
+        self.rules.insert(rule.to_string(), on);
     }
 }
 
@@ -34,8 +103,43 @@ impl Settings {
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Loaded {
     pub settings: Settings,
-    /// One message per value that was refused, in words a user can act on.
+    /// One message per value that was refused, in words a user can act on. Empty when the
+    /// data was read whole (a migration from an older version is not a problem: see
+    /// [`version_of`] to tell the user about it).
     pub problems: Vec<String>,
+}
+
+/// One list of the settings: its key in the JSON format, and how to check an entry.
+struct List {
+    key: &'static str,
+    get: fn(&Settings) -> &Vec<String>,
+    get_mut: fn(&mut Settings) -> &mut Vec<String>,
+    /// Why an entry cannot be used, when it cannot.
+    check: fn(&str) -> Option<&'static str>,
+}
+
+const LISTS: &[List] = &[
+    List { key: "known_people", get: |s| &s.known_people, get_mut: |s| &mut s.known_people, check: check_person },
+    List { key: "met_elsewhere", get: |s| &s.met_elsewhere, get_mut: |s| &mut s.met_elsewhere, check: check_person },
+    List { key: "own_organizations", get: |s| &s.own_organizations, get_mut: |s| &mut s.own_organizations, check: check_words },
+    List { key: "refused_roles", get: |s| &s.refused_roles, get_mut: |s| &mut s.refused_roles, check: check_words },
+    List { key: "open_networker_terms", get: |s| &s.open_networker_terms, get_mut: |s| &mut s.open_networker_terms, check: check_words },
+    List { key: "spam_terms", get: |s| &s.spam_terms, get_mut: |s| &mut s.spam_terms, check: check_words },
+    List { key: "trusted_sites", get: |s| &s.trusted_sites, get_mut: |s| &mut s.trusted_sites, check: check_site },
+    List { key: "business_terms", get: |s| &s.business_terms, get_mut: |s| &mut s.business_terms, check: check_words },
+    List { key: "group_terms", get: |s| &s.group_terms, get_mut: |s| &mut s.group_terms, check: check_words },
+];
+
+/// The schema version the data claims, or the one it evidently is: data without a `version`
+/// but with version 1's `rules_off` is version 1; anything else without one is current. The
+/// popup compares it with [`VERSION`] to tell the user that their settings were updated.
+pub fn version_of(data: &Value) -> u32 {
+    let Value::Object(fields) = data else { return VERSION };
+    match fields.get("version") {
+        Some(Value::Number(n)) if n.fract() == 0.0 && *n >= 1.0 && *n <= f64::from(u32::MAX) => *n as u32,
+        None if fields.contains_key("rules_off") => 1,
+        _ => VERSION,
+    }
 }
 
 /// Reads settings from JSON-like data. Values that are wrong are reported and left at defaults.
@@ -43,51 +147,172 @@ pub fn load(data: &Value) -> Loaded {
     let mut problems = Vec::new();
     let mut settings = Settings::default();
     let Value::Object(fields) = data else {
-        problems.push("Settings must be a JSON object; the defaults apply.".to_string());
+        problems.push(format!("Settings must be a JSON object, not {}; the defaults apply.", data.kind()));
         return Loaded { settings, problems };
     };
+    check_version(fields.get("version"), &mut problems);
+    let migrated;
+    let fields = if version_of(data) == 1 {
+        migrated = migrate_from_v1(fields, &mut problems);
+        &migrated
+    } else {
+        fields
+    };
     for (key, value) in fields {
-        match key.as_str() {
-            "version" => {}
-            "rules" => read_switches(value, &mut settings.rules_off, &mut problems),
-            "known_people" => read_list(key, value, &mut settings.known_people, &mut problems),
-            "met_elsewhere" => read_list(key, value, &mut settings.met_elsewhere, &mut problems),
-            "own_organizations" => {
-                read_list(key, value, &mut settings.own_organizations, &mut problems)
-            }
-            "refused_roles" => read_list(key, value, &mut settings.refused_roles, &mut problems),
-            _ => problems.push(format!("Unknown setting \"{key}\" was ignored.")),
-        }
+        read_field(key, value, &mut settings, &mut problems);
     }
     Loaded { settings, problems }
 }
 
-fn read_switches(value: &Value, off: &mut Vec<String>, problems: &mut Vec<String>) {
-    let Value::Object(switches) = value else {
-        problems.push("\"rules\" must map rule ids to true or false.".to_string());
+fn read_field(key: &str, value: &Value, settings: &mut Settings, problems: &mut Vec<String>) {
+    if key == "version" {
+        return;
+    }
+    if key == "rules" {
+        return read_switches(value, &mut settings.rules, problems);
+    }
+    match LISTS.iter().find(|list| list.key == key) {
+        Some(list) => read_list(list, value, (list.get_mut)(settings), problems),
+        None => problems.push(format!(
+            "Unknown setting \"{key}\" was left out; the settings are \"version\", \"rules\", {}.",
+            LISTS.iter().map(|l| format!("\"{}\"", l.key)).collect::<Vec<_>>().join(", ")
+        )),
+    }
+}
+
+fn check_version(version: Option<&Value>, problems: &mut Vec<String>) {
+    match version {
+        None => {}
+        Some(Value::Number(n)) if n.fract() == 0.0 && *n >= 1.0 && *n <= f64::from(VERSION) => {}
+        Some(Value::Number(n)) if n.fract() == 0.0 && *n > f64::from(VERSION) => problems.push(format!(
+            "These settings come from a newer Vetted (settings version {n}); this one reads \
+             version {VERSION}, so anything newer is listed below and left out."
+        )),
+        Some(other) => problems.push(format!(
+            "\"version\" must be a whole number such as {VERSION}, not {}; the settings were read as version {VERSION}.",
+            other.describe()
+        )),
+    }
+}
+
+/// Version 1 listed the rules switched off (`rules_off`); version 2 maps every id to a switch.
+fn migrate_from_v1(fields: &BTreeMap<String, Value>, problems: &mut Vec<String>) -> BTreeMap<String, Value> {
+    let mut migrated = fields.clone();
+    let Some(off) = migrated.remove("rules_off") else { return migrated };
+    let Value::Array(ids) = off else {
+        problems.push(format!(
+            "\"rules_off\" must be a list of rule ids, not {}; every rule is on.",
+            off.describe()
+        ));
+        return migrated;
+    };
+    let mut switches = match migrated.remove("rules") {
+        Some(Value::Object(switches)) => switches,
+        _ => BTreeMap::new(),
+    };
+    for id in ids {
+        match id {
+            Value::String(id) => switches.insert(id, Value::Bool(false)),
+            other => {
+                problems.push(format!("\"rules_off\" holds {}, not a rule id; it was left out.", other.describe()));
+                continue;
+            }
+        };
+    }
+    migrated.insert("rules".to_string(), Value::Object(switches));
+    migrated
+}
+
+fn read_switches(value: &Value, switches: &mut BTreeMap<String, bool>, problems: &mut Vec<String>) {
+    let Value::Object(given) = value else {
+        problems.push(format!(
+            "\"rules\" must map rule ids to true or false, not {}; every rule keeps its default.",
+            value.describe()
+        ));
         return;
     };
-    for (id, on) in switches {
+    for (id, on) in given {
+        let Some(rule) = rules::rule(id) else {
+            let ids: Vec<&str> = CATALOGUE.iter().map(|r| r.id).collect();
+            problems.push(format!("Unknown rule \"{id}\" was left out; the rules are {}.", ids.join(", ")));
+            continue;
+        };
         match on {
-            Value::Bool(false) => off.push(id.clone()),
-            Value::Bool(true) => {}
-            _ => problems.push(format!("Rule \"{id}\" must be true or false.")),
+            Value::Bool(on) => {
+                switches.insert(rule.id.to_string(), *on);
+            }
+            other => problems.push(format!(
+                "Rule \"{id}\" must be true or false, not {}; it stays {}.",
+                other.describe(),
+                if rule.default_on { "on" } else { "off" }
+            )),
         }
     }
 }
 
-fn read_list(key: &str, value: &Value, list: &mut Vec<String>, problems: &mut Vec<String>) {
+fn read_list(list: &List, value: &Value, entries: &mut Vec<String>, problems: &mut Vec<String>) {
+    let key = list.key;
     let Value::Array(items) = value else {
-        problems.push(format!("\"{key}\" must be a list of texts."));
+        problems.push(format!("\"{key}\" must be a list of texts, not {}; it was left empty.", value.describe()));
         return;
     };
-    for item in items {
-        match item {
-            Value::String(text) if !text.trim().is_empty() => list.push(text.trim().to_string()),
-            Value::String(_) => {}
-            _ => problems.push(format!("\"{key}\" holds a value that is not a text.")),
+    if items.len() > MAX_ENTRIES {
+        problems.push(format!(
+            "\"{key}\" holds {} entries; only the first {MAX_ENTRIES} were kept.",
+            items.len()
+        ));
+    }
+    for (at, item) in items.iter().take(MAX_ENTRIES).enumerate() {
+        match read_entry(list, item) {
+            Ok(entry) => entries.push(entry),
+            Err(why) => problems.push(format!("Entry {} of \"{key}\" ({}) {why}; it was left out.", at + 1, item.describe())),
         }
     }
+}
+
+fn read_entry(list: &List, item: &Value) -> Result<String, &'static str> {
+    let Value::String(text) = item else { return Err("is not a text") };
+    let text = text.trim();
+    if text.is_empty() {
+        return Err("is empty");
+    }
+    if text.chars().count() > MAX_ENTRY_CHARS {
+        return Err("is longer than 200 characters");
+    }
+    match (list.check)(text) {
+        Some(why) => Err(why),
+        None => Ok(text.to_string()),
+    }
+}
+
+fn check_words(text: &str) -> Option<&'static str> {
+    crate::text::fold(text).is_empty().then_some("has no letters or digits to match")
+}
+
+fn check_person(text: &str) -> Option<&'static str> {
+    let linkedin_link = text.contains("linkedin.com/") && !text.contains("/in/");
+    if linkedin_link {
+        return Some("links to LinkedIn but not to a person's profile (…/in/<name>/)");
+    }
+    check_words(text)
+}
+
+fn check_site(text: &str) -> Option<&'static str> {
+    rules::site_of(text).is_none().then_some("is not a site such as example.org")
+}
+
+/// The settings as JSON-like data in the current format: every rule's switch, every list.
+/// The popup writes this back to storage, and offers it as the export file.
+pub fn export(settings: &Settings) -> Value {
+    let mut fields = BTreeMap::new();
+    fields.insert("version".to_string(), Value::Number(f64::from(VERSION)));
+    let switches = CATALOGUE.iter().map(|r| (r.id.to_string(), Value::Bool(settings.is_on(r.id))));
+    fields.insert("rules".to_string(), Value::Object(switches.collect()));
+    for list in LISTS {
+        let entries = (list.get)(settings).iter().map(|e| Value::String(e.clone()));
+        fields.insert(list.key.to_string(), Value::Array(entries.collect()));
+    }
+    Value::Object(fields)
 }
 
 /// JSON-like data as it arrives from JavaScript or a file: kept whole, so that nothing is
@@ -100,6 +325,45 @@ pub enum Value {
     String(String),
     Array(Vec<Value>),
     Object(BTreeMap<String, Value>),
+}
+
+impl Value {
+    /// What kind of value this is, for messages ("a number").
+    fn kind(&self) -> &'static str {
+        match self {
+            Value::Null => "null",
+            Value::Bool(_) => "true or false",
+            Value::Number(_) => "a number",
+            Value::String(_) => "a text",
+            Value::Array(_) => "a list",
+            Value::Object(_) => "an object",
+        }
+    }
+
+    /// The value itself when it is short, else its kind: what a message quotes.
+    fn describe(&self) -> String {
+        match self {
+            Value::Bool(b) => b.to_string(),
+            Value::Number(n) => n.to_string(),
+            Value::String(s) if s.chars().count() <= 40 => format!("\"{s}\""),
+            other => other.kind().to_string(),
+        }
+    }
+}
+
+impl Serialize for Value {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        match self {
+            Value::Null => serializer.serialize_unit(),
+            Value::Bool(b) => serializer.serialize_bool(*b),
+            // Whole numbers as integers, so that an exported file says "version": 2.
+            Value::Number(n) if n.fract() == 0.0 && n.abs() < 9.0e15 => serializer.serialize_i64(*n as i64),
+            Value::Number(n) => serializer.serialize_f64(*n),
+            Value::String(s) => serializer.serialize_str(s),
+            Value::Array(items) => items.serialize(serializer),
+            Value::Object(fields) => fields.serialize(serializer),
+        }
+    }
 }
 
 impl<'de> Deserialize<'de> for Value {
@@ -153,5 +417,85 @@ impl<'de> Visitor<'de> for ValueVisitor {
             fields.insert(key, value);
         }
         Ok(Value::Object(fields))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn object(pairs: &[(&str, Value)]) -> Value {
+        Value::Object(pairs.iter().map(|(k, v)| (k.to_string(), v.clone())).collect())
+    }
+
+    fn texts(items: &[&str]) -> Value {
+        Value::Array(items.iter().map(|s| Value::String(s.to_string())).collect())
+    }
+
+    #[test]
+    fn nothing_stored_means_every_rule_on() {
+        let loaded = load(&object(&[]));
+        assert!(loaded.problems.is_empty());
+        assert!(CATALOGUE.iter().all(|r| loaded.settings.is_on(r.id)));
+    }
+
+    #[test]
+    fn version_1_rules_off_becomes_version_2_switches() {
+        let v1 = object(&[("version", Value::Number(1.0)), ("rules_off", texts(&["R5", "O"]))]);
+        assert_eq!(version_of(&v1), 1);
+        let loaded = load(&v1);
+        assert_eq!(loaded.problems, Vec::<String>::new());
+        assert!(!loaded.settings.is_on("R5") && !loaded.settings.is_on("O"));
+        assert!(loaded.settings.is_on("R6"));
+        let unversioned = object(&[("rules_off", texts(&["K"]))]);
+        assert!(!load(&unversioned).settings.is_on("K"));
+    }
+
+    #[test]
+    fn every_bad_value_is_reported_and_the_rest_kept() {
+        let data = object(&[
+            ("version", Value::String("two".into())),
+            ("rules", object(&[("R5", Value::String("no".into())), ("R9", Value::Bool(false)), ("R6", Value::Bool(false))])),
+            ("known_people", Value::Array(vec![Value::String("Ada".into()), Value::Number(3.0), Value::String(" ".into())])),
+            ("own_organizations", Value::String("Acme".into())),
+            ("refused_roles", texts(&["🚀", "sourcing partner"])),
+            ("trusted_sites", texts(&["not a site", "example.org"])),
+            ("colour", Value::Bool(true)),
+        ]);
+        let loaded = load(&data);
+        assert_eq!(loaded.problems.len(), 9, "{:#?}", loaded.problems);
+        assert!(loaded.problems.iter().any(|p| p.contains("Unknown rule \"R9\"")));
+        assert!(loaded.problems.iter().any(|p| p.contains("Entry 2 of \"known_people\" (3) is not a text")));
+        assert!(loaded.problems.iter().any(|p| p.contains("Unknown setting \"colour\"")));
+        assert_eq!(loaded.settings.known_people, ["Ada"]);
+        assert_eq!(loaded.settings.refused_roles, ["sourcing partner"]);
+        assert_eq!(loaded.settings.trusted_sites, ["example.org"]);
+        assert!(!loaded.settings.is_on("R6") && loaded.settings.is_on("R5"));
+    }
+
+    #[test]
+    fn not_an_object_gives_the_defaults() {
+        let loaded = load(&Value::Array(vec![]));
+        assert_eq!(loaded.settings, Settings::default());
+        assert_eq!(loaded.problems.len(), 1);
+    }
+
+    #[test]
+    fn a_newer_version_is_read_as_far_as_it_goes() {
+        let loaded = load(&object(&[("version", Value::Number(3.0)), ("known_people", texts(&["Ada"]))]));
+        assert_eq!(loaded.problems.len(), 1);
+        assert_eq!(loaded.settings.known_people, ["Ada"]);
+    }
+
+    #[test]
+    fn export_reads_back_the_same() {
+        let mut settings = Settings::default();
+        settings.set_on("R4", false);
+        settings.known_people.push("Grace Hopper".into());
+        settings.trusted_sites.push("rust-lang.org".into());
+        let loaded = load(&export(&settings));
+        assert!(loaded.problems.is_empty(), "{:?}", loaded.problems);
+        assert!(!loaded.settings.is_on("R4"));
+        assert_eq!(export(&loaded.settings), export(&settings));
     }
 }

@@ -1,9 +1,7 @@
-//! K: the sender is someone the user knows.
+//! K: the sender is someone the user knows (LinkedIn's own advice, quoted by the essay).
 
 use super::{Case, Rule};
-use crate::text::fold;
 use crate::verdict::Decision;
-use std::collections::HashSet;
 
 pub const RULE: Rule = Rule {
     id: "K",
@@ -16,60 +14,16 @@ pub const RULE: Rule = Rule {
 };
 
 fn matcher(case: &Case) -> Option<String> {
-    let inv = case.invitation;
-    let known = &case.engine.known;
-    let by_slug = inv.profile_slug.as_ref().is_some_and(|s| known.slugs.contains(s.as_str()));
-    if by_slug {
-        return Some(format!("{} is on your list of people you know.", inv.name));
-    }
-    let name = person_name(&inv.name);
-    (!name.is_empty() && known.names.contains(&name))
-        .then(|| format!("{} is on your list of people you know.", inv.name))
-}
-
-/// The known-people list, split into profile slugs and normalised names.
-pub struct KnownPeople {
-    slugs: HashSet<String>,
-    names: HashSet<String>,
-}
-
-impl KnownPeople {
-    pub fn new(entries: &[String]) -> Self {
-        let mut slugs = HashSet::new();
-        let mut names = HashSet::new();
-        for entry in entries {
-            match profile_slug(entry) {
-                Some(slug) => slugs.insert(slug),
-                None => names.insert(person_name(entry)),
-            };
-        }
-        KnownPeople { slugs, names }
-    }
-}
-
-/// The slug of a profile URL or of "in/<slug>", lower-cased; `None` for a plain name.
-pub fn profile_slug(entry: &str) -> Option<String> {
-    let rest = entry.trim().split("/in/").nth(1).or_else(|| entry.trim().strip_prefix("in/"))?;
-    let slug = rest.split(['/', '?', '#']).next()?.to_lowercase();
-    (!slug.is_empty()).then_some(slug)
-}
-
-/// A full name as compared: folded, with credentials such as "PhD" left out.
-pub fn person_name(name: &str) -> String {
-    const CREDENTIALS: &[&str] = &["phd", "mba", "cpa", "md", "msc", "bsc", "dr", "prof"];
-    fold(name)
-        .split(' ')
-        .filter(|w| !CREDENTIALS.contains(w))
-        .collect::<Vec<_>>()
-        .join(" ")
+    let how = case.known?;
+    Some(format!("{} is on your list of people you know ({}).", case.invitation.name.trim(), how.by()))
 }
 
 #[cfg(test)]
 mod tests {
-    use super::*;
     use crate::invitation::Invitation;
     use crate::rules::Engine;
     use crate::settings::Settings;
+    use crate::verdict::Decision;
 
     fn engine(known: &[&str]) -> Engine {
         Engine::new(Settings {
@@ -84,7 +38,8 @@ mod tests {
         inv.profile_slug = Some("ada-lovelace-1815".into());
         let v = engine(&["https://www.linkedin.com/in/ada-lovelace-1815/"]).classify(&inv).unwrap();
         assert_eq!(v.decision, Decision::Accept);
-        assert_eq!(v.rule_ids(), ["K"]);
+        assert_eq!(v.rule_ids(), ["K"], "a known sender needs no note");
+        assert_eq!(v.matches[0].reason, "Someone Else is on your list of people you know (same profile).");
     }
 
     #[test]

@@ -1,4 +1,4 @@
-//! R5: no reason given, and the user does not know the sender.
+//! R5: the essay's fifth reason. No reason given, and the user does not know the sender.
 
 use super::{Case, Rule};
 use crate::verdict::Decision;
@@ -6,7 +6,7 @@ use crate::verdict::Decision;
 pub const RULE: Rule = Rule {
     id: "R5",
     title: "No personal note",
-    reason: "If the invitation doesn't say why you want to connect and I don't know you, I refuse.",
+    reason: "If the invitation doesn't have any specific information as to why you want to connect with me and I don't know you, I will refuse.",
     effect: Decision::Refuse,
     default_on: true,
     hint: None,
@@ -14,8 +14,10 @@ pub const RULE: Rule = Rule {
 };
 
 fn matcher(case: &Case) -> Option<String> {
-    (case.personal_note.is_none() && !case.sender_known())
-        .then(|| "No personal note, and you don't know the sender.".to_string())
+    (case.personal_note.is_none() && !case.sender_known()).then(|| {
+        let what = if case.invitation.message.is_some() { "Only LinkedIn's default text" } else { "No personal note" };
+        format!("{what}, and you don't know the sender.")
+    })
 }
 
 #[cfg(test)]
@@ -30,6 +32,7 @@ mod tests {
         let v = Engine::new(Settings::default()).classify(&Invitation::person("A B")).unwrap();
         assert_eq!((v.decision, v.note), (Decision::Refuse, NoteState::Missing));
         assert_eq!(v.rule_ids(), ["R5"]);
+        assert_eq!(v.matches[0].reason, "No personal note, and you don't know the sender.");
     }
 
     #[test]
@@ -37,12 +40,14 @@ mod tests {
         let mut inv = Invitation::person("A B");
         inv.message = Some("I’d like to add you to my professional network on LinkedIn. - A B".into());
         let v = Engine::new(Settings::default()).classify(&inv).unwrap();
-        assert_eq!(v.deciding_rule(), Some("R5"));
+        assert_eq!((v.deciding_rule(), v.note), (Some("R5"), NoteState::Missing));
+        assert!(v.matches[0].reason.starts_with("Only LinkedIn's default text"));
     }
 
     #[test]
     fn switched_off_it_leaves_the_stranger_to_consider() {
-        let settings = Settings { rules_off: vec!["R5".into()], ..Settings::default() };
+        let mut settings = Settings::default();
+        settings.set_on("R5", false);
         let v = Engine::new(settings).classify(&Invitation::person("A B")).unwrap();
         assert_eq!((v.decision, v.note), (Decision::Consider, NoteState::Missing));
         assert_eq!(v.rule_ids(), ["R2"]);

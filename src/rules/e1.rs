@@ -1,0 +1,85 @@
+//! E1: the essay's first exception. Business opportunities are welcome, as long as they are
+//! qualified: a note that proposes concrete business is to consider, unless R6 refused the
+//! sender (a recruiter's "opportunity" is a job).
+
+use super::{Case, Rule, Vocabulary};
+use crate::settings::Settings;
+use crate::text::Lexicon;
+use crate::verdict::Decision;
+
+pub const RULE: Rule = Rule {
+    id: "E1",
+    title: "Business opportunities",
+    reason: "I'm always open to potential business opportunities as long as they're qualified.",
+    effect: Decision::Consider,
+    default_on: true,
+    hint: None,
+    matcher,
+};
+
+/// Concrete business (a project, a partnership, a contract, a proposal, a budget, a deadline)
+/// in the seven languages. A project counts when proposed ("a project", "our new project"),
+/// not when praised ("your project").
+const BUSINESS: &[&str] = &[
+    "partnership", "contract", "proposal", "budget", "deadline", "rfp", "rfq", "tender",
+    "quotation", "joint venture", "business opportunity", "statement of work", "your rates",
+    "your services", "hire you", "a project", "our project", "new project", "partnerschaft", "kooperation", "vertrag", "auftrag",
+    "angebot", "frist", "ausschreibung", "ein projekt", "unser projekt", "neues projekt",
+    "projektanfrage", "geschaftsmoglichkeit", "partenariat", "contrat", "proposition",
+    "date limite", "echeance", "appel d offres", "un projet", "notre projet", "nouveau projet",
+    "opportunite d affaires", "alianza", "contrato", "propuesta", "presupuesto",
+    "fecha limite", "licitacion", "un proyecto", "nuestro proyecto", "nuevo proyecto",
+    "oportunidad de negocio", "contratto", "proposta", "scadenza", "preventivo",
+    "gara d appalto", "un progetto", "nuovo progetto", "nostro progetto",
+    "opportunita di business", "opportunita commerciale", "samenwerking", "partnerschap",
+    "opdracht", "voorstel", "offerte", "aanbesteding", "een project", "nieuw project",
+    "ons project", "zakelijke kans", "parceria", "orcamento", "licitacao",
+    "um projeto", "novo projeto", "nosso projeto", "um projecto", "oportunidade de negocio",
+];
+
+pub(super) fn add_terms(lexicon: &mut Lexicon, settings: &Settings) {
+    let business = Vocabulary::Business;
+    business.add(lexicon, BUSINESS.iter().copied());
+    business.add(lexicon, settings.business_terms.iter().map(String::as_str));
+}
+
+fn matcher(case: &Case) -> Option<String> {
+    if case.has_matched("R6") {
+        return None;
+    }
+    let term = case.note.hit(Vocabulary::Business)?;
+    Some(format!("Note proposes business (\"{term}\"): check that it is qualified."))
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::invitation::Invitation;
+    use crate::rules::Engine;
+    use crate::settings::Settings;
+    use crate::verdict::Decision;
+
+    fn verdict(headline: &str, note: &str) -> crate::verdict::Verdict {
+        let mut inv = Invitation::person("A B");
+        inv.headline = headline.into();
+        inv.message = Some(note.into());
+        Engine::new(Settings::default()).classify(&inv).unwrap()
+    }
+
+    #[test]
+    fn a_concrete_proposal_is_to_consider() {
+        let v = verdict("Founder at Acme", "We have a budget for a Rust port and a deadline in May.");
+        assert_eq!((v.decision, v.rule_ids()), (Decision::Consider, vec!["E1"]));
+        assert_eq!(v.matches[0].reason, "Note proposes business (\"budget\"): check that it is qualified.");
+    }
+
+    #[test]
+    fn praise_for_a_project_is_not_business() {
+        assert_eq!(verdict("Engineer", "I loved your project on allocators.").rule_ids(), ["R2"]);
+    }
+
+    #[test]
+    fn a_recruiters_opportunity_is_refused() {
+        let v = verdict("Tech Recruiter", "I have a contract role for you.");
+        assert_eq!((v.decision, v.rule_ids()), (Decision::Refuse, vec!["R6"]));
+    }
+}

@@ -1,0 +1,53 @@
+//! E2: the essay's second exception, people met on other channels.
+
+use super::{Case, Rule};
+use crate::verdict::Decision;
+
+pub const RULE: Rule = Rule {
+    id: "E2",
+    title: "Met on other channels",
+    reason: "I have met people in other social media channels and included them in my LinkedIn network.",
+    effect: Decision::Accept,
+    default_on: true,
+    hint: None,
+    matcher,
+};
+
+fn matcher(case: &Case) -> Option<String> {
+    let how = case.met?;
+    Some(format!(
+        "{} is on your list of people met on other channels ({}).",
+        case.invitation.name.trim(),
+        how.by()
+    ))
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::invitation::Invitation;
+    use crate::rules::Engine;
+    use crate::settings::Settings;
+    use crate::verdict::Decision;
+
+    fn engine(met: &[&str]) -> Engine {
+        Engine::new(Settings { met_elsewhere: met.iter().map(|s| s.to_string()).collect(), ..Settings::default() })
+    }
+
+    #[test]
+    fn a_handle_or_a_name_from_elsewhere_accepts() {
+        let mut inv = Invitation::person("Ferris the Crab 🦀");
+        inv.profile_slug = Some("ferris-crab-99a1".into());
+        let v = engine(&["@ferris_crab"]).classify(&inv).unwrap();
+        assert_eq!((v.decision, v.rule_ids()), (Decision::Accept, vec!["E2"]));
+        let v = engine(&["Ferris the Crab"]).classify(&inv).unwrap();
+        assert_eq!(v.deciding_rule(), Some("E2"));
+    }
+
+    #[test]
+    fn switched_off_the_sender_still_counts_as_known() {
+        let mut settings = Settings { met_elsewhere: vec!["Ada Lovelace".into()], ..Settings::default() };
+        settings.set_on("E2", false);
+        let v = Engine::new(settings).classify(&Invitation::person("Ada Lovelace")).unwrap();
+        assert_eq!((v.decision, v.rule_ids()), (Decision::Consider, vec![]), "no R5: she is not unknown");
+    }
+}

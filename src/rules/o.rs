@@ -1,0 +1,64 @@
+//! O: LinkedIn's advice quoted by the essay, accept those you have worked with and would
+//! recommend. The headline names one of the user's own organizations, or LinkedIn shows a
+//! common organization: to consider.
+
+use super::{Case, Rule, Vocabulary};
+use crate::settings::Settings;
+use crate::text::Lexicon;
+use crate::verdict::Decision;
+
+pub const RULE: Rule = Rule {
+    id: "O",
+    title: "Your own organizations",
+    reason: "Accept invitations when you've worked with them and would recommend them.",
+    effect: Decision::Consider,
+    default_on: true,
+    hint: None,
+    matcher,
+};
+
+pub(super) fn add_terms(lexicon: &mut Lexicon, settings: &Settings) {
+    let own = settings.own_organizations.iter().map(String::as_str);
+    Vocabulary::OwnOrganization.add(lexicon, own);
+}
+
+fn matcher(case: &Case) -> Option<String> {
+    if let Some(organization) = case.headline.hit(Vocabulary::OwnOrganization) {
+        return Some(format!(
+            "Headline names your organization \"{organization}\": accept if you would recommend them."
+        ));
+    }
+    // LinkedIn only shows the line for an organization the user shares, listed or not.
+    let common = case.invitation.common_organization.as_deref().map(str::trim).filter(|o| !o.is_empty())?;
+    Some(format!(
+        "LinkedIn shows \"{common}\" as a common organization: accept if you worked with them and would recommend them."
+    ))
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::invitation::Invitation;
+    use crate::rules::Engine;
+    use crate::settings::Settings;
+    use crate::verdict::Decision;
+
+    #[test]
+    fn the_users_organization_in_the_headline() {
+        let settings = Settings { own_organizations: vec!["Acme Corp".into()], ..Settings::default() };
+        let mut inv = Invitation::person("A B");
+        inv.headline = "Data engineer at ACME corp.".into();
+        inv.message = Some("Hello from the data team!".into());
+        let v = Engine::new(settings).classify(&inv).unwrap();
+        assert_eq!((v.decision, v.rule_ids()), (Decision::Consider, vec!["O"]));
+        assert!(v.matches[0].reason.contains("\"Acme Corp\""));
+    }
+
+    #[test]
+    fn linkedins_common_organization_line() {
+        let mut inv = Invitation::person("A B");
+        inv.common_organization = Some("ETH Zürich".into());
+        inv.message = Some("Hello!".into());
+        let v = Engine::new(Settings::default()).classify(&inv).unwrap();
+        assert_eq!(v.deciding_rule(), Some("O"));
+    }
+}

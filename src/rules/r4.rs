@@ -1,0 +1,91 @@
+//! R4: the essay's fourth reason. LinkedIn Groups are for open networking: a note whose only
+//! stated link is a shared group ("we're both in the Rust group") is to consider, leaning to
+//! refuse.
+
+use super::{Case, Rule, Vocabulary};
+use crate::settings::Settings;
+use crate::text::Lexicon;
+use crate::verdict::Decision;
+
+pub const RULE: Rule = Rule {
+    id: "R4",
+    title: "Groups are for open networking",
+    reason: "The LinkedIn Groups provide an opportunity for open networking; that doesn't put all those people in my personal network.",
+    effect: Decision::Consider,
+    default_on: true,
+    hint: None,
+    matcher,
+};
+
+/// "group" in the seven languages.
+const GROUP: &[&str] = &[
+    "group", "groups", "gruppe", "gruppen", "groupe", "groupes", "grupo", "grupos", "gruppo",
+    "gruppi", "groep", "groepen",
+];
+
+/// Words that make the group a shared one: "both", "same", "fellow", "member".
+const SHARED: &[&str] = &[
+    "both", "same", "fellow", "member", "members", "beide", "beiden", "gleichen", "selben",
+    "mitglied", "mitglieder", "meme", "membre", "membres", "tous deux", "mismo", "misma",
+    "miembro", "miembros", "ambos", "stesso", "stessa", "membro", "membri", "entrambi",
+    "dezelfde", "zelfde", "lid", "leden", "allebei", "mesmo", "mesma",
+];
+
+/// Any other stated link: when the note has one, the group is not the only one.
+const OTHER_LINK: &[&str] = &[
+    "we met", "met you", "meeting you", "worked with", "worked together", "work together",
+    "your talk", "your article", "your post", "your book", "your work", "your paper",
+    "colleague", "former colleague", "same team", "same company", "kennengelernt",
+    "zusammengearbeitet", "ihr vortrag", "ihren vortrag", "dein vortrag", "deinen vortrag",
+    "rencontre", "rencontres", "travaille ensemble", "votre conference", "votre article",
+    "nos conocimos", "conocimos", "trabajamos juntos", "tu charla", "tu articulo",
+    "ci siamo conosciuti", "lavorato insieme", "il tuo intervento", "il tuo articolo",
+    "ontmoet", "samengewerkt", "je presentatie", "je artikel", "nos conhecemos",
+    "trabalhamos juntos", "sua palestra", "seu artigo",
+];
+
+pub(super) fn add_terms(lexicon: &mut Lexicon, settings: &Settings) {
+    Vocabulary::GroupNoun.add(lexicon, GROUP.iter().copied());
+    Vocabulary::GroupCue.add(lexicon, SHARED.iter().copied());
+    Vocabulary::OtherLink.add(lexicon, OTHER_LINK.iter().copied());
+    Vocabulary::GroupPhrase.add(lexicon, settings.group_terms.iter().map(String::as_str));
+}
+
+fn matcher(case: &Case) -> Option<String> {
+    let note = &case.note;
+    let named = note.hit(Vocabulary::GroupNoun).filter(|_| note.hit(Vocabulary::GroupCue).is_some());
+    let group = note.hit(Vocabulary::GroupPhrase).or(named)?;
+    let other_link = note.hit(Vocabulary::OtherLink).or(note.hit(Vocabulary::Business));
+    other_link.is_none().then(|| {
+        format!("The note's only link to you is a shared group (\"{group}\"): groups are for open networking, so lean to refuse.")
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::invitation::Invitation;
+    use crate::rules::Engine;
+    use crate::settings::Settings;
+    use crate::verdict::Decision;
+
+    fn rules(note: &str) -> Vec<&'static str> {
+        let mut inv = Invitation::person("A B");
+        inv.message = Some(note.into());
+        let v = Engine::new(Settings::default()).classify(&inv).unwrap();
+        assert_ne!(v.decision, Decision::Accept);
+        v.rule_ids()
+    }
+
+    #[test]
+    fn a_shared_group_alone_leans_to_refuse() {
+        assert_eq!(rules("Hi! We're both in the Rust Programming group."), ["R4"]);
+        assert_eq!(rules("Wir sind beide in der Gruppe „Rust DACH“."), ["R4"]);
+    }
+
+    #[test]
+    fn a_group_with_another_link_is_not_group_only() {
+        assert_eq!(rules("We're both in the Rust group, and I loved your talk at RustConf."), ["R2"]);
+        assert_eq!(rules("Our group has a budget for a Rust audit."), ["E1"]);
+        assert_eq!(rules("Volkswagen Group engineer here, curious about your crate."), ["R2"]);
+    }
+}

@@ -26,18 +26,31 @@ fn check(generation: &str) {
 }
 
 #[test]
+fn classic_cards_read_as_expected() {
+    check("classic");
+}
+
+#[test]
+fn gen2025_cards_read_as_expected() {
+    check("gen2025");
+}
+
+#[test]
 fn gen2026_cards_read_as_expected() {
     check("gen2026");
 }
 
+/// The same numbered cases in every generation, so that none is tested less; every kind of card
+/// among them.
 #[test]
 fn every_generation_has_the_whole_matrix() {
-    // The same kinds of card in every generation, so that no generation is tested less.
+    let cases = |generation: &str| -> Vec<String> {
+        let names = fixtures(generation).into_iter().map(|f| f.path.file_name().unwrap().to_string_lossy().into_owned());
+        names.map(|name| name[..2].to_string()).collect()
+    };
     for generation in GENERATIONS {
+        assert_eq!(cases(generation), cases("gen2026"), "{generation}");
         let fixtures = fixtures(generation);
-        if fixtures.is_empty() {
-            continue;
-        }
         let kinds: Vec<&str> = fixtures.iter().map(|f| f.expect["kind"].as_str().unwrap_or("")).collect();
         for kind in ["person", "newsletter", "page", "event", "group", "none"] {
             assert!(kinds.contains(&kind), "{generation} has no {kind} fixture");
@@ -45,8 +58,8 @@ fn every_generation_has_the_whole_matrix() {
     }
 }
 
-/// No snapshot makes the reader panic: every cut of every fixture's records, and fixtures whose
-/// fields are swapped about by a fixed pseudo-random sequence.
+/// No snapshot makes the reader panic: fixtures' records cut short, and fixtures whose fields
+/// are swapped about by a fixed pseudo-random sequence.
 #[test]
 fn no_snapshot_makes_the_reader_panic() {
     let mut seed: u64 = 0x9e37_79b9_7f4a_7c15;
@@ -55,7 +68,9 @@ fn no_snapshot_makes_the_reader_panic() {
             let nodes = fixture.nodes();
             let Some(card) = html::select(&nodes, PROFILE.cards).first().copied() else { continue };
             let snapshot = html::snapshot(card);
-            for cut in (0..snapshot.len()).filter(|&i| snapshot.is_char_boundary(i)) {
+            // Cut at every record and field boundary, and just past it.
+            let cuts = snapshot.match_indices(['\u{1e}', '\u{1f}']).flat_map(|(i, _)| [i, i + 1]);
+            for cut in cuts {
                 read_card(&Card::parse(&snapshot[..cut]));
             }
             let mut records: Vec<Vec<&str>> =

@@ -8,13 +8,6 @@
 use super::sdui::{self, Controls};
 use super::{tree, words, Card, Node, Reading};
 
-/// Cards of this generation: list items keyed by an invitation URN.
-pub const CARDS: &str = r#"[role="listitem"][componentkey^="urn:li:invitation:"]"#;
-
-/// Invitation-like controls of this generation (English and most Romance labels start with the
-/// verb; German ends with it).
-pub const CANARY: &str = r#"main button[aria-label^="Ignor"], main button[aria-label$="ignorieren"]"#;
-
 /// Whether a snapshot's root is a card of this generation.
 pub fn is_card(root: &Node) -> bool {
     root.attr("role") == Some("listitem")

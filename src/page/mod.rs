@@ -7,6 +7,8 @@
 use crate::invitation::{Invitation, SenderKind};
 use serde::Serialize;
 
+pub mod classic;
+pub mod gen2025;
 pub mod gen2026;
 mod sdui;
 pub mod snapshot;
@@ -33,7 +35,12 @@ pub struct Profile {
 
 pub const PROFILE: Profile = Profile {
     path: "/mynetwork/invitation-manager/",
-    cards: gen2026::CARDS,
+    // One selector per generation; `read_card` tells them apart by the card's root.
+    cards: concat!(
+        r#"[role="listitem"][componentkey^="urn:li:invitation:"], "#, // 2026
+        r#"div[data-view-name="pending-invitation"], "#,              // 2025
+        "li.invitation-card",                                          // classic
+    ),
     attributes: &[
         "class",
         "role",
@@ -47,7 +54,13 @@ pub const PROFILE: Profile = Profile {
         "hidden",
     ],
     skip: "svg, img, video, picture, style, script, template, iframe",
-    canary: gen2026::CANARY,
+    // Ignore-like controls of each generation. English and Romance labels start with the verb,
+    // German ones end with it.
+    canary: concat!(
+        r#"main button[aria-label^="Ignor"], main button[aria-label$="ignorieren"], "#, // 2026
+        r#"[data-view-name="invitation-action"], "#,                                   // 2025
+        ".invitation-card__action-container button",                                   // classic
+    ),
 };
 
 /// What one candidate card turned out to be.
@@ -72,6 +85,10 @@ pub fn read_card(card: &Card) -> Reading {
     }
     if gen2026::is_card(root) {
         gen2026::read(card)
+    } else if gen2025::is_card(root) {
+        gen2025::read(card)
+    } else if classic::is_card(root) {
+        classic::read(card)
     } else {
         Reading::NotACard
     }

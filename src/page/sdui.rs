@@ -52,7 +52,7 @@ fn person(card: &Card, controls: Controls, lines: &[Line], link: usize, slug: St
     let mut invitation = Invitation::person(&name);
     invitation.profile_slug = Some(slug);
     describe(&mut invitation, after_name(card, lines, link));
-    invitation.message = tree::message(card, card.nodes[controls.accept].end..card.nodes.len());
+    invitation.message = tree::shown_text(card, card.nodes[controls.accept].end..card.nodes.len());
     Reading::Person { invitation, anchor: tree::anchor(card, link) }
 }
 

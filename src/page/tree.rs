@@ -116,9 +116,9 @@ pub fn is_button(node: &Node) -> bool {
     node.tag == "button" || node.attr("role") == Some("button")
 }
 
-/// The text of the nodes in `range`, without LinkedIn's own controls: the note as written.
-/// `None` when there is no text at all.
-pub fn message(card: &Card, range: Range<usize>) -> Option<String> {
+/// The text of the nodes in `range` as shown, without LinkedIn's own controls: a note as its
+/// sender wrote it. `None` when there is no text at all.
+pub fn shown_text(card: &Card, range: Range<usize>) -> Option<String> {
     let text = lines(card, range, is_own_control)
         .into_iter()
         .map(|line| line.text)

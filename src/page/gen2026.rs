@@ -30,3 +30,28 @@ fn controls(card: &Card) -> Option<Controls> {
     let accept = after.clone().find(|&i| labelled(&card.nodes[i])).unwrap_or(ignore);
     Some(Controls { ignore, accept })
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::invitation::SenderKind;
+    use crate::page::read_card;
+    use crate::page::tree::tests::card;
+
+    const KEY: &str = "0 div role=listitem componentkey=urn:li:invitation:1";
+
+    #[test]
+    fn a_card_without_links_is_known_by_its_wording_or_unreadable() {
+        let ignore = "1 button aria-label=Ignore+an+invitation";
+        let newsletter = card(&[KEY, "1 p", "2 # Hannah invited you to subscribe to Rust Weekly", ignore]);
+        assert_eq!(read_card(&newsletter), Reading::NotPerson { kind: SenderKind::Newsletter });
+        let nameless = card(&[KEY, "1 p", "2 # Someone", ignore]);
+        assert!(matches!(read_card(&nameless), Reading::Unreadable { .. }));
+    }
+
+    #[test]
+    fn a_card_without_ignore_is_not_a_card() {
+        let suggestion = card(&[KEY, "1 a href=/in/ada/", "2 # Ada", "1 button aria-label=Invite+Ada+to+connect"]);
+        assert_eq!(read_card(&suggestion), Reading::NotACard);
+    }
+}

@@ -215,3 +215,69 @@ pub fn anchor(card: &Card, index: usize) -> usize {
 pub fn label(card: &Card, index: usize) -> &str {
     card.nodes[index].attr("aria-label").unwrap_or("")
 }
+
+#[cfg(test)]
+pub(crate) mod tests {
+    use super::*;
+    use crate::page::snapshot::{FIELD_SEP, NODE_SEP};
+
+    /// A card from records written as "depth tag attr=value …" or "depth # text".
+    pub(crate) fn card(records: &[&str]) -> Card {
+        let records: Vec<String> = records
+            .iter()
+            .map(|r| {
+                let (head, rest) = r.split_at(r.find(['#', ' ']).map_or(r.len(), |i| i));
+                let rest = rest.trim_start();
+                let mut fields = vec![head.trim().to_string()];
+                if let Some(text) = rest.strip_prefix("# ") {
+                    fields.extend(["#".to_string(), text.to_string()]);
+                } else {
+                    let mut parts = rest.split(' ');
+                    fields.push(parts.next().unwrap_or("").to_string());
+                    for pair in parts {
+                        let (name, value) = pair.split_once('=').unwrap_or((pair, ""));
+                        fields.extend([name.to_string(), value.replace('+', " ")]);
+                    }
+                }
+                fields.join(&FIELD_SEP.to_string())
+            })
+            .collect();
+        Card::parse(&records.join(&NODE_SEP.to_string()))
+    }
+
+    #[test]
+    fn link_targets() {
+        let profile = |s: &str| Some(Target::Profile(s.into()));
+        assert_eq!(target("https://www.linkedin.com/in/Ada-L/?x=1"), profile("ada-l"));
+        assert_eq!(target("/in/ada/"), profile("ada"));
+        assert_eq!(target("https://evil.example/in/ada/"), None);
+        assert_eq!(target("/school/x/"), Some(Target::Other(SenderKind::Page)));
+        assert_eq!(target("/in/"), None);
+        assert_eq!(target("/messaging/compose/"), None);
+    }
+
+    #[test]
+    fn names_stop_at_what_the_labels_do_not_name() {
+        let c = card(&["0 a href=/in/ada/", "1 span", "2 # Ada Lovelace", "1 span", "2 # Verified"]);
+        assert_eq!(name(&c, 0, &["Ignore an invitation to connect from Ada Lovelace"]), "Ada Lovelace");
+        assert_eq!(name(&c, 0, &[]), "Ada Lovelace");
+    }
+
+    #[test]
+    fn hidden_copies_count_once_and_anchors_leave_links() {
+        let c = card(&[
+            "0 div",
+            "1 p",
+            "2 span aria-hidden=true",
+            "3 # Ada is inviting you",
+            "2 span",
+            "3 # Ada is inviting you",
+            "1 p",
+            "2 a href=/in/ada/",
+            "3 # Ada",
+        ]);
+        let texts: Vec<String> = lines(&c, 0..c.nodes.len(), |_| false).into_iter().map(|l| l.text).collect();
+        assert_eq!(texts, ["Ada is inviting you", "Ada"]);
+        assert_eq!(anchor(&c, 8), 6);
+    }
+}

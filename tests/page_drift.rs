@@ -12,8 +12,10 @@ use vetted::page::{read_card, Card};
 const STRUCTURAL: &[&str] = &["invitation-card", "mn-invitation", "member-insights", "time-badge"];
 
 /// Elements whose children are blocks, and so may gain a wrapper.
-const CONTAINERS: &[&str] =
-    &["div", "section", "article", "header", "footer", "main", "aside", "nav", "ul", "ol", "li", "figure", "form"];
+const CONTAINERS: &[&str] = &[
+    "div", "section", "article", "header", "footer", "main", "aside", "nav", "ul", "ol", "li",
+    "figure", "form",
+];
 
 /// A hashed name: letters and digits without the dashes of BEM and utility names.
 fn looks_hashed(class: &str) -> bool {
@@ -55,7 +57,11 @@ fn drift(element: &mut Element) {
 }
 
 fn wrapper() -> Element {
-    Element { tag: "div".into(), attrs: vec![("class".into(), "_9d4e2b7a".into())], children: Vec::new() }
+    Element {
+        tag: "div".into(),
+        attrs: vec![("class".into(), "_9d4e2b7a".into())],
+        children: Vec::new(),
+    }
 }
 
 #[test]
@@ -74,7 +80,12 @@ fn renamed_classes_and_deeper_nesting_change_no_reading() {
             let reading = read_card(&card);
             let got = reading_json(&reading);
             if got != fixture.expect {
-                failures.push(format!("{}\n  expected {}\n  got      {}", fixture.name(), fixture.expect, got));
+                failures.push(format!(
+                    "{}\n  expected {}\n  got      {}",
+                    fixture.name(),
+                    fixture.expect,
+                    got
+                ));
             }
             if let Some(problem) = anchor_problem(&card, &reading) {
                 failures.push(format!("{}: {problem}", fixture.name()));
@@ -98,7 +109,12 @@ fn the_drift_really_renames_and_nests() {
     }
     let after = html::snapshot(the_card(&fixture.name(), &nodes));
     assert!(after.matches('\u{1e}').count() > before.matches('\u{1e}').count() + 5);
-    let classes = |s: &str| s.split('\u{1f}').skip_while(|f| *f != "class").nth(1).map(str::to_string);
+    let classes =
+        |s: &str| s.split('\u{1f}').skip_while(|f| *f != "class").nth(1).map(str::to_string);
     assert_ne!(classes(&before), classes(&after));
-    assert!(looks_hashed("_4f1c2a0e") && !looks_hashed("invitation-card__title") && !looks_hashed("t-16"));
+    assert!(
+        looks_hashed("_4f1c2a0e")
+            && !looks_hashed("invitation-card__title")
+            && !looks_hashed("t-16")
+    );
 }

@@ -16,7 +16,12 @@ fn check(generation: &str) {
         let reading = read_card(&card);
         let got = reading_json(&reading);
         if got != fixture.expect {
-            failures.push(format!("{}\n  expected {}\n  got      {}", fixture.name(), fixture.expect, got));
+            failures.push(format!(
+                "{}\n  expected {}\n  got      {}",
+                fixture.name(),
+                fixture.expect,
+                got
+            ));
         }
         if let Some(problem) = anchor_problem(&card, &reading) {
             failures.push(format!("{}: {problem}", fixture.name()));
@@ -45,13 +50,16 @@ fn gen2026_cards_read_as_expected() {
 #[test]
 fn every_generation_has_the_whole_matrix() {
     let cases = |generation: &str| -> Vec<String> {
-        let names = fixtures(generation).into_iter().map(|f| f.path.file_name().unwrap().to_string_lossy().into_owned());
+        let names = fixtures(generation)
+            .into_iter()
+            .map(|f| f.path.file_name().unwrap().to_string_lossy().into_owned());
         names.map(|name| name[..2].to_string()).collect()
     };
     for generation in GENERATIONS {
         assert_eq!(cases(generation), cases("gen2026"), "{generation}");
         let fixtures = fixtures(generation);
-        let kinds: Vec<&str> = fixtures.iter().map(|f| f.expect["kind"].as_str().unwrap_or("")).collect();
+        let kinds: Vec<&str> =
+            fixtures.iter().map(|f| f.expect["kind"].as_str().unwrap_or("")).collect();
         for kind in ["person", "newsletter", "page", "event", "group", "none"] {
             assert!(kinds.contains(&kind), "{generation} has no {kind} fixture");
         }
@@ -77,8 +85,12 @@ fn no_snapshot_makes_the_reader_panic() {
                 snapshot.split('\u{1e}').map(|r| r.split('\u{1f}').collect()).collect();
             for _ in 0..200 {
                 seed = seed.wrapping_mul(6364136223846793005).wrapping_add(1442695040888963407);
-                let (a, b) = ((seed >> 33) as usize % records.len(), (seed >> 13) as usize % records.len());
-                let (i, j) = ((seed >> 7) as usize % records[a].len(), (seed >> 45) as usize % records[b].len());
+                let (a, b) =
+                    ((seed >> 33) as usize % records.len(), (seed >> 13) as usize % records.len());
+                let (i, j) = (
+                    (seed >> 7) as usize % records[a].len(),
+                    (seed >> 45) as usize % records[b].len(),
+                );
                 let taken = records[a][i];
                 records[a][i] = records[b][j];
                 records[b][j] = taken;

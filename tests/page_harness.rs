@@ -14,11 +14,17 @@ fn parses_entities_void_elements_comments_and_raw_text() {
     assert_eq!(div.children.len(), 5);
     assert_eq!(div.children[0], Html::Text("R&D <b> \"q\" it's a\u{a0}b &copy;".into()));
     let card = Card::parse(&snapshot(div));
-    let text: Vec<&str> = card.nodes.iter().filter(|n| n.is_text()).map(|n| n.text.as_str()).collect();
+    let text: Vec<&str> =
+        card.nodes.iter().filter(|n| n.is_text()).map(|n| n.text.as_str()).collect();
     // `style` and `svg` are on the profile's skip list: recorded, without their subtrees.
     assert_eq!(text, ["R&D <b> \"q\" it's a b &copy;", "x", "y"]);
     assert!(card.nodes.last().is_some_and(|n| n.tag == "style"));
-    assert!(card.nodes.iter().any(|n| n.tag == "svg" && n.end == card.nodes.iter().position(|m| m.text == "y").unwrap()));
+    assert!(
+        card.nodes
+            .iter()
+            .any(|n| n.tag == "svg"
+                && n.end == card.nodes.iter().position(|m| m.text == "y").unwrap())
+    );
 }
 
 #[test]

@@ -15,7 +15,11 @@ fn expected(fixtures: &[Fixture]) -> Vec<serde_json::Value> {
 }
 
 fn generations_with_shells() -> Vec<&'static str> {
-    GENERATIONS.iter().copied().filter(|g| support::root().join(format!("www/{g}.html")).exists()).collect()
+    GENERATIONS
+        .iter()
+        .copied()
+        .filter(|g| support::root().join(format!("www/{g}.html")).exists())
+        .collect()
 }
 
 #[test]
@@ -23,9 +27,15 @@ fn each_shell_has_one_marker_and_no_cards_of_its_own() {
     for generation in generations_with_shells() {
         let shell = shell(generation);
         assert_eq!(shell.matches(MARKER).count(), 1, "{generation}: the marker once");
-        assert!(html::page_cards(&shell).is_empty(), "{generation}: the shell's own elements are not cards");
+        assert!(
+            html::page_cards(&shell).is_empty(),
+            "{generation}: the shell's own elements are not cards"
+        );
         let nodes = html::parse(&shell);
-        assert!(html::select(&nodes, PROFILE.canary).is_empty(), "{generation}: the shell trips the canary");
+        assert!(
+            html::select(&nodes, PROFILE.canary).is_empty(),
+            "{generation}: the shell trips the canary"
+        );
     }
 }
 
@@ -36,7 +46,10 @@ fn each_demo_page_reads_as_its_fixtures() {
         let page = assemble(&shell(generation), &fixtures);
         assert_eq!(readings(&page), expected(&fixtures), "{generation}");
         let nodes = html::parse(&page);
-        assert!(!html::select(&nodes, PROFILE.canary).is_empty(), "{generation}: the canary sees no control");
+        assert!(
+            !html::select(&nodes, PROFILE.canary).is_empty(),
+            "{generation}: the canary sees no control"
+        );
     }
 }
 

@@ -14,9 +14,13 @@ pub fn is_card(root: &Node) -> bool {
 }
 
 pub fn read(card: &Card) -> Reading {
-    let Some(actions) = part(card, "invitation-card__action-container") else { return Reading::NotACard };
+    let Some(actions) = part(card, "invitation-card__action-container") else {
+        return Reading::NotACard;
+    };
     let mut controls = card.find(actions, |n| matches!(n.tag.as_str(), "button" | "a"));
-    let (Some(ignore), Some(accept)) = (controls.next(), controls.next()) else { return Reading::NotACard };
+    let (Some(ignore), Some(accept)) = (controls.next(), controls.next()) else {
+        return Reading::NotACard;
+    };
     if part(card, "invitation-card__icon--newspaper").is_some() {
         return Reading::NotPerson { kind: SenderKind::Newsletter };
     }
@@ -41,7 +45,8 @@ fn part_text(card: &Card, class: &'static str) -> Option<String> {
 }
 
 fn person(card: &Card, slug: String, controls: [usize; 2], note: Option<usize>) -> Reading {
-    let title = part(card, "invitation-card__title").or_else(|| part(card, "invitation-card__tvm-title"));
+    let title =
+        part(card, "invitation-card__title").or_else(|| part(card, "invitation-card__tvm-title"));
     let Some(title) = title else { return Reading::Unreadable { why: "no title".into() } };
     let labels = controls.map(|c| tree::label(card, c));
     let name = tree::name(card, title, &labels);
@@ -51,7 +56,8 @@ fn person(card: &Card, slug: String, controls: [usize; 2], note: Option<usize>) 
     let mut invitation = Invitation::person(&name);
     invitation.profile_slug = Some(slug);
     invitation.headline = part_text(card, "invitation-card__subtitle").unwrap_or_default();
-    invitation.mutual = part_text(card, "member-insights").and_then(|t| words::mutual(&t)).unwrap_or_default();
+    invitation.mutual =
+        part_text(card, "member-insights").and_then(|t| words::mutual(&t)).unwrap_or_default();
     invitation.age = part_text(card, "time-badge");
     invitation.message = note.and_then(|n| tree::shown_text(card, card.subtree(n)));
     Reading::Person { invitation, anchor: tree::anchor(card, title) }

@@ -18,7 +18,8 @@ pub fn read(card: &Card) -> Reading {
     // The mark may sit on each control or on the row holding both: take controls under it.
     let mut actions = card.find(0, |n| matches!(n.tag.as_str(), "button" | "a")).filter(|&i| {
         card.nodes[i].attr("data-view-name") == Some(ACTION)
-            || tree::ancestors(card, i).any(|a| card.nodes[a].attr("data-view-name") == Some(ACTION))
+            || tree::ancestors(card, i)
+                .any(|a| card.nodes[a].attr("data-view-name") == Some(ACTION))
     });
     match (actions.next(), actions.next()) {
         (Some(ignore), Some(accept)) => sdui::read(card, Controls { ignore, accept }),

@@ -23,8 +23,10 @@ pub fn read(card: &Card) -> Reading {
 
 /// Ignore (a button labelled with the verb) and the labelled control after it.
 fn controls(card: &Card) -> Option<Controls> {
-    let labelled = |n: &Node| matches!(n.tag.as_str(), "button" | "a") && n.attr("aria-label").is_some();
-    let ignore = card.find(0, move |n| labelled(n) && tree::is_button(n))
+    let labelled =
+        |n: &Node| matches!(n.tag.as_str(), "button" | "a") && n.attr("aria-label").is_some();
+    let ignore = card
+        .find(0, move |n| labelled(n) && tree::is_button(n))
         .find(|&i| words::is_ignore(tree::label(card, i)))?;
     let after = card.nodes[ignore].end..card.nodes.len();
     let accept = after.clone().find(|&i| labelled(&card.nodes[i])).unwrap_or(ignore);
@@ -43,7 +45,8 @@ mod tests {
     #[test]
     fn a_card_without_links_is_known_by_its_wording_or_unreadable() {
         let ignore = "1 button aria-label=Ignore+an+invitation";
-        let newsletter = card(&[KEY, "1 p", "2 # Hannah invited you to subscribe to Rust Weekly", ignore]);
+        let newsletter =
+            card(&[KEY, "1 p", "2 # Hannah invited you to subscribe to Rust Weekly", ignore]);
         assert_eq!(read_card(&newsletter), Reading::NotPerson { kind: SenderKind::Newsletter });
         let nameless = card(&[KEY, "1 p", "2 # Someone", ignore]);
         assert!(matches!(read_card(&nameless), Reading::Unreadable { .. }));
@@ -51,7 +54,12 @@ mod tests {
 
     #[test]
     fn a_card_without_ignore_is_not_a_card() {
-        let suggestion = card(&[KEY, "1 a href=/in/ada/", "2 # Ada", "1 button aria-label=Invite+Ada+to+connect"]);
+        let suggestion = card(&[
+            KEY,
+            "1 a href=/in/ada/",
+            "2 # Ada",
+            "1 button aria-label=Invite+Ada+to+connect",
+        ]);
         assert_eq!(read_card(&suggestion), Reading::NotACard);
     }
 }

@@ -39,7 +39,7 @@ pub const PROFILE: Profile = Profile {
     cards: concat!(
         r#"[role="listitem"][componentkey^="urn:li:invitation:"], "#, // 2026
         r#"div[data-view-name="pending-invitation"], "#,              // 2025
-        "li.invitation-card",                                          // classic
+        "li.invitation-card",                                         // classic
     ),
     attributes: &[
         "class",
@@ -58,8 +58,8 @@ pub const PROFILE: Profile = Profile {
     // German ones end with it.
     canary: concat!(
         r#"main button[aria-label^="Ignor"], main button[aria-label$="ignorieren"], "#, // 2026
-        r#"[data-view-name="invitation-action"], "#,                                   // 2025
-        ".invitation-card__action-container button",                                   // classic
+        r#"[data-view-name="invitation-action"], "#,                                    // 2025
+        ".invitation-card__action-container button",                                    // classic
     ),
 };
 

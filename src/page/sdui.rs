@@ -19,11 +19,12 @@ pub struct Controls {
 pub fn read(card: &Card, controls: Controls) -> Reading {
     let about = 0..controls.ignore;
     let lines = tree::lines(card, about.clone(), tree::is_button);
-    let first_profile = tree::links(card, about).into_iter().find_map(|(link, target)| match target {
-        Target::Other(kind) => Some(Err(kind)),
-        Target::Profile(slug) if has_text(card, link) => Some(Ok((link, slug))),
-        Target::Profile(_) => None,
-    });
+    let first_profile =
+        tree::links(card, about).into_iter().find_map(|(link, target)| match target {
+            Target::Other(kind) => Some(Err(kind)),
+            Target::Profile(slug) if has_text(card, link) => Some(Ok((link, slug))),
+            Target::Profile(_) => None,
+        });
     match first_profile {
         Some(Ok((link, slug))) => person(card, controls, &lines, link, slug),
         Some(Err(kind)) => Reading::NotPerson { kind },
@@ -58,7 +59,10 @@ fn person(card: &Card, controls: Controls, lines: &[Line], link: usize, slug: St
 
 /// The lines after the one holding the name link.
 fn after_name<'a>(card: &Card, lines: &'a [Line], link: usize) -> &'a [Line] {
-    let held = |line: &Line| card.subtree(link).any(|i| card.nodes[i].is_text() && tree::line_element(card, i) == line.element);
+    let held = |line: &Line| {
+        card.subtree(link)
+            .any(|i| card.nodes[i].is_text() && tree::line_element(card, i) == line.element)
+    };
     match lines.iter().position(held) {
         Some(at) => &lines[at + 1..],
         None => lines,

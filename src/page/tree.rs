@@ -200,7 +200,8 @@ pub fn name(card: &Card, link: usize, labels: &[&str]) -> String {
 /// Where the badge goes for a name at `index`: the element holding it, outside any link or
 /// button (the content script appends the badge to it, and a badge inside a link would follow it).
 pub fn anchor(card: &Card, index: usize) -> usize {
-    let mut anchor = if card.nodes[index].is_text() { card.nodes[index].parent } else { Some(index) };
+    let mut anchor =
+        if card.nodes[index].is_text() { card.nodes[index].parent } else { Some(index) };
     let mut at = Some(index);
     while let Some(i) = at {
         if matches!(card.nodes[i].tag.as_str(), "a" | "button") {
@@ -258,8 +259,12 @@ pub(crate) mod tests {
 
     #[test]
     fn names_stop_at_what_the_labels_do_not_name() {
-        let c = card(&["0 a href=/in/ada/", "1 span", "2 # Ada Lovelace", "1 span", "2 # Verified"]);
-        assert_eq!(name(&c, 0, &["Ignore an invitation to connect from Ada Lovelace"]), "Ada Lovelace");
+        let c =
+            card(&["0 a href=/in/ada/", "1 span", "2 # Ada Lovelace", "1 span", "2 # Verified"]);
+        assert_eq!(
+            name(&c, 0, &["Ignore an invitation to connect from Ada Lovelace"]),
+            "Ada Lovelace"
+        );
         assert_eq!(name(&c, 0, &[]), "Ada Lovelace");
     }
 
@@ -276,7 +281,8 @@ pub(crate) mod tests {
             "2 a href=/in/ada/",
             "3 # Ada",
         ]);
-        let texts: Vec<String> = lines(&c, 0..c.nodes.len(), |_| false).into_iter().map(|l| l.text).collect();
+        let texts: Vec<String> =
+            lines(&c, 0..c.nodes.len(), |_| false).into_iter().map(|l| l.text).collect();
         assert_eq!(texts, ["Ada is inviting you", "Ada"]);
         assert_eq!(anchor(&c, 8), 6);
     }

@@ -19,7 +19,16 @@ const MUTUAL: &[&str] = &[
 
 /// Words that end the names in a mutual-connections line: its verbs and its own first words.
 const MUTUAL_STOPS: &[&str] = &[
-    "is", "are", "est", "sont", "ist", "sind", "mutual", "relation", "relations", "gemeinsame",
+    "is",
+    "are",
+    "est",
+    "sont",
+    "ist",
+    "sind",
+    "mutual",
+    "relation",
+    "relations",
+    "gemeinsame",
     "gemeinsamer",
 ];
 
@@ -35,8 +44,17 @@ const ORGANIZATION: &[&str] = &[
 ];
 
 /// Ages in words alone, folded.
-const AGE_WORDS: &[&str] =
-    &["just now", "today", "yesterday", "a l instant", "aujourd hui", "hier", "gerade eben", "heute", "gestern"];
+const AGE_WORDS: &[&str] = &[
+    "just now",
+    "today",
+    "yesterday",
+    "a l instant",
+    "aujourd hui",
+    "hier",
+    "gerade eben",
+    "heute",
+    "gestern",
+];
 
 /// "… ago" in each language: a suffix (English) or a prefix (French, German, Spanish).
 const AGO_SUFFIX: &[&str] = &["ago"];
@@ -171,33 +189,61 @@ mod tests {
 
     #[test]
     fn mutual_connections_in_each_phrasing() {
-        assert_eq!(read("Ada Lovelace and 12 other mutual connections"), (13, vec!["Ada Lovelace".into()]));
+        assert_eq!(
+            read("Ada Lovelace and 12 other mutual connections"),
+            (13, vec!["Ada Lovelace".into()])
+        );
         assert_eq!(read("Ada Lovelace is a mutual connection"), (1, vec!["Ada Lovelace".into()]));
         assert_eq!(
             read("Ada Lovelace and Alan Turing are mutual connections"),
             (2, vec!["Ada Lovelace".into(), "Alan Turing".into()])
         );
         assert_eq!(read("12 mutual connections"), (12, vec![]));
-        assert_eq!(read("Léa Martin et 4 autres relations en commun"), (5, vec!["Léa Martin".into()]));
-        assert_eq!(read("Anna Schmidt und 3 weitere gemeinsame Kontakte"), (4, vec!["Anna Schmidt".into()]));
-        assert_eq!(read("Anna Schmidt ist ein gemeinsamer Kontakt"), (1, vec!["Anna Schmidt".into()]));
+        assert_eq!(
+            read("Léa Martin et 4 autres relations en commun"),
+            (5, vec!["Léa Martin".into()])
+        );
+        assert_eq!(
+            read("Anna Schmidt und 3 weitere gemeinsame Kontakte"),
+            (4, vec!["Anna Schmidt".into()])
+        );
+        assert_eq!(
+            read("Anna Schmidt ist ein gemeinsamer Kontakt"),
+            (1, vec!["Anna Schmidt".into()])
+        );
         assert_eq!(mutual("Mutual fund analyst"), None);
     }
 
     #[test]
     fn organization_lines() {
-        assert_eq!(organization("Globex Corporation common organization").as_deref(), Some("Globex Corporation"));
-        assert_eq!(organization("Siemens AG · gemeinsame Organisation").as_deref(), Some("Siemens AG"));
+        assert_eq!(
+            organization("Globex Corporation common organization").as_deref(),
+            Some("Globex Corporation")
+        );
+        assert_eq!(
+            organization("Siemens AG · gemeinsame Organisation").as_deref(),
+            Some("Siemens AG")
+        );
         assert_eq!(organization("Organisation en commun : Airbus").as_deref(), Some("Airbus"));
         assert_eq!(organization("Head of common organization design"), None);
     }
 
     #[test]
     fn ages_and_not_ages() {
-        for age in ["2 weeks ago", "Yesterday", "3 days ago", "an hour ago", "Il y a 3 jours", "vor 2 Wochen", "Gestern"] {
+        for age in [
+            "2 weeks ago",
+            "Yesterday",
+            "3 days ago",
+            "an hour ago",
+            "Il y a 3 jours",
+            "vor 2 Wochen",
+            "Gestern",
+        ] {
             assert!(is_age(age), "{age}");
         }
-        for line in ["Vor Ort Service GmbH", "Founder, 3 startups", "Today I learned", "Head of Sales"] {
+        for line in
+            ["Vor Ort Service GmbH", "Founder, 3 startups", "Today I learned", "Head of Sales"]
+        {
             assert!(!is_age(line), "{line}");
         }
     }

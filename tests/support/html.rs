@@ -121,7 +121,8 @@ impl Parser<'_> {
         if rest.starts_with('<') && rest[1..].starts_with(|c: char| c.is_ascii_alphabetic()) {
             return self.start_tag();
         }
-        let len = rest.char_indices().skip(1).find(|&(_, c)| c == '<').map_or(rest.len(), |(i, _)| i);
+        let len =
+            rest.char_indices().skip(1).find(|&(_, c)| c == '<').map_or(rest.len(), |(i, _)| i);
         let text = decode(&rest[..len]);
         self.at += len;
         Token::Text(text)
@@ -129,7 +130,8 @@ impl Parser<'_> {
 
     fn start_tag(&mut self) -> Token {
         self.at += 1;
-        let tag = self.take_while(|c| !c.is_whitespace() && c != '>' && c != '/').to_ascii_lowercase();
+        let tag =
+            self.take_while(|c| !c.is_whitespace() && c != '>' && c != '/').to_ascii_lowercase();
         let mut attrs = Vec::new();
         loop {
             self.take_while(char::is_whitespace);
@@ -246,7 +248,8 @@ fn record(element: &Element, depth: usize, skip: &[&str], records: &mut Vec<Stri
         match child {
             Html::Element(e) => record(e, depth + 1, skip, records),
             Html::Text(text) => records.push(
-                [(depth + 1).to_string(), TEXT_TAG.to_string(), scrub(text)].join(&FIELD_SEP.to_string()),
+                [(depth + 1).to_string(), TEXT_TAG.to_string(), scrub(text)]
+                    .join(&FIELD_SEP.to_string()),
             ),
             Html::Comment(_) => {}
         }
@@ -275,7 +278,11 @@ pub fn select<'a>(nodes: &'a [Html], selector: &str) -> Vec<&'a Element> {
     found
 }
 
-fn walk<'a>(nodes: &'a [Html], ancestors: &mut Vec<&'a Element>, visit: &mut dyn FnMut(&'a Element, &[&'a Element])) {
+fn walk<'a>(
+    nodes: &'a [Html],
+    ancestors: &mut Vec<&'a Element>,
+    visit: &mut dyn FnMut(&'a Element, &[&'a Element]),
+) {
     for node in nodes {
         if let Html::Element(element) = node {
             visit(element, ancestors);
@@ -370,7 +377,9 @@ impl Compound {
 
 /// `name`, `name="value"`, `name^="value"` …
 fn attribute_test(inside: &str) -> (String, String, String) {
-    let Some(eq) = inside.find('=') else { return (inside.trim().to_string(), String::new(), String::new()) };
+    let Some(eq) = inside.find('=') else {
+        return (inside.trim().to_string(), String::new(), String::new());
+    };
     let (name, op) = match inside[..eq].chars().last() {
         Some(c @ ('^' | '$' | '*')) => (&inside[..eq - 1], format!("{c}=")),
         _ => (&inside[..eq], "=".to_string()),

@@ -15,28 +15,30 @@ pub struct Controls {
     pub accept: usize,
 }
 
-/// Reads an invitation card whose controls are known.
+/// Reads an invitation card whose controls are known. The first link says who invites (the
+/// picture comes first); the person's name is the first profile link with text.
 pub fn read(card: &Card, controls: Controls) -> Reading {
     let about = 0..controls.ignore;
     let lines = tree::lines(card, about.clone(), tree::is_button);
-    let first_profile =
-        tree::links(card, about).into_iter().find_map(|(link, target)| match target {
-            Target::Other(kind) => Some(Err(kind)),
-            Target::Profile(slug) if has_text(card, link) => Some(Ok((link, slug))),
-            Target::Profile(_) => None,
-        });
-    match first_profile {
-        Some(Ok((link, slug))) => person(card, controls, &lines, link, slug),
-        Some(Err(kind)) => Reading::NotPerson { kind },
+    let links = tree::links(card, about);
+    if let Some((_, Target::Other(kind))) = links.first() {
+        return Reading::NotPerson { kind: *kind };
+    }
+    let named = links.into_iter().find_map(|(link, target)| match target {
+        Target::Profile(slug) if has_text(card, link) => Some((link, slug)),
+        _ => None,
+    });
+    match named {
+        Some((link, slug)) => person(card, controls, &lines, link, slug),
         None => not_linked(&lines),
     }
 }
 
-/// A card without links: only its wording can tell what it is.
+/// A card without a named link: only its wording can tell what it is.
 fn not_linked(lines: &[Line]) -> Reading {
     match lines.iter().find_map(|line| words::kind_from_status(&line.text)) {
         Some(kind) => Reading::NotPerson { kind },
-        None => Reading::Unreadable { why: "no link to the sender".into() },
+        None => Reading::Unreadable { why: "no named link to the sender".into() },
     }
 }
 

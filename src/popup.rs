@@ -6,15 +6,18 @@
 //! this module calls synchronously:
 //!
 //! - state: `{settings, problems?, status, canGrantAccess, filesInTab?, strings?}`
-//! - actions: `save(settings)` (may return a promise), `exportFile(text, filename)`,
-//!   `readFile(file, done)` calling `done(text)` or `done(undefined, error)`, `requestAccess()`,
-//!   `openInTab()` (used instead of the file picker when `filesInTab`: a Firefox popup closes
-//!   when a file dialog opens).
+//! - actions: `save(settings)`, `exportFile(text, filename)`, `readFile(file)`,
+//!   `requestAccess()`, `openInTab()` (used instead of the file picker when `filesInTab`: a
+//!   Firefox popup closes as soon as a file dialog opens).
+//!
+//! Actions return at once; what comes later (a file's text, a failed save) comes back as a
+//! `vetted:done` event on the root, `detail` = `{action: "readFile", text}`, or
+//! `{action, error}` when it failed.
 //!
 //! `strings` optionally maps the English texts shown here to other words. Every text reaches
 //! the DOM as text, never as markup.
 
-use crate::rules::CATALOGUE;
+use crate::rules::{self, CATALOGUE};
 use crate::settings::{self, Settings, Value};
 use crate::verdict::Decision;
 use js_sys::{Array, Function, Object, Reflect, JSON};
@@ -25,55 +28,38 @@ use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 use web_sys::{Document, Element, Event, HtmlElement, HtmlInputElement, HtmlTextAreaElement};
 
-/// The list editors, in the order of `list_mut`: label, then what goes in it.
-const LISTS: [(&str, &str); 4] = [
+/// The list editors: key in the settings format, label, what goes in it. The first
+/// `OPEN_LISTS` are shown; the others, words the rules look for, are behind a disclosure.
+const LISTS: [(&str, &str, &str); 9] = [
     (
+        "known_people",
         "People you know",
-        "Profile links, profile names (the part after /in/) or full names. Their invitations get Accept.",
+        "Profile links (linkedin.com/in/…) or full names. Their invitations get Accept.",
     ),
     (
+        "met_elsewhere",
         "People met elsewhere",
-        "Names or handles of people you met on other channels. Their invitations get Accept.",
+        "Names, profile links or handles (@name) of people you met on other channels. Accept.",
     ),
     (
+        "own_organizations",
         "Your organizations",
-        "Companies, schools and groups you belong to. A sender from one of them gets Consider.",
+        "Where you work or worked. A sender from one of them gets Consider.",
     ),
     (
+        "refused_roles",
         "More roles to refuse",
-        "Besides recruiters, HR, staffing and real estate, which are always refused.",
+        "Added to recruiters, HR, staffing and real-estate agents, which are always refused.",
     ),
+    ("open_networker_terms", "Open networker words", "Added to LION, TopLinked, “open networker” and the like."),
+    ("spam_terms", "Spam words", "Words that mark a social or spam note, added to Vetted's own."),
+    ("trusted_sites", "Trusted sites", "Sites a note may link to, such as example.org. LinkedIn, GitHub and GitLab always are."),
+    ("business_terms", "Business words", "Words that propose business (a project, a contract), added to Vetted's own."),
+    ("group_terms", "Shared groups", "Names of groups a note may mention, such as “rustaceans meetup”."),
 ];
+const OPEN_LISTS: usize = 4;
 
 const FILE_NAME: &str = "vetted-settings.json";
-
-fn list_mut(settings: &mut Settings, i: usize) -> &mut Vec<String> {
-    match i {
-        0 => &mut settings.known_people,
-        1 => &mut settings.met_elsewhere,
-        2 => &mut settings.own_organizations,
-        _ => &mut settings.refused_roles,
-    }
-}
-
-/// Settings as the stored JSON that `settings::load` reads, every rule's switch written out.
-fn settings_value(s: &Settings) -> Value {
-    let mut rules: BTreeMap<String, Value> =
-        CATALOGUE.iter().map(|r| (r.id.to_string(), Value::Bool(s.is_on(r.id)))).collect();
-    // Switches for rules this build does not know (a newer build's) are kept, not dropped.
-    for id in &s.rules_off {
-        rules.entry(id.clone()).or_insert(Value::Bool(false));
-    }
-    let list = |items: &[String]| Value::Array(items.iter().cloned().map(Value::String).collect());
-    Value::Object(BTreeMap::from([
-        ("version".to_string(), Value::Number(settings::VERSION.into())),
-        ("rules".to_string(), Value::Object(rules)),
-        ("known_people".to_string(), list(&s.known_people)),
-        ("met_elsewhere".to_string(), list(&s.met_elsewhere)),
-        ("own_organizations".to_string(), list(&s.own_organizations)),
-        ("refused_roles".to_string(), list(&s.refused_roles)),
-    ]))
-}
 
 /// JSON-like data as a plain JS value: objects, arrays and primitives only, ready to store.
 fn to_js(value: &Value) -> JsValue {
@@ -91,6 +77,22 @@ fn to_js(value: &Value) -> JsValue {
             object.into()
         }
     }
+}
+
+/// The settings in the stored format, as fields.
+fn exported(settings: &Settings) -> BTreeMap<String, Value> {
+    match settings::export(settings) {
+        Value::Object(fields) => fields,
+        _ => BTreeMap::new(),
+    }
+}
+
+/// A list's entries, one per line, as the editor shows them.
+fn lines(value: Option<&Value>) -> String {
+    let Some(Value::Array(items)) = value else { return String::new() };
+    let texts: Vec<&str> =
+        items.iter().filter_map(|v| if let Value::String(s) = v { Some(s.as_str()) } else { None }).collect();
+    texts.join("\n")
 }
 
 fn get(object: &JsValue, key: &str) -> JsValue {
@@ -129,15 +131,13 @@ fn set(el: &Element, attributes: &[(&str, &str)]) {
     }
 }
 
-/// Shows one message, and the problems behind it, in the live region.
-fn say(message: &Element, text: &str, problems: &[String], error: bool) {
-    message.set_text_content(None);
-    message.set_class_name(if error { "message error" } else { "message" });
-    if let Some(doc) = message.owner_document() {
-        add(&doc, message, "p", "", text);
-        let ul = add(&doc, message, "ul", "", "");
-        for problem in problems {
-            add(&doc, &ul, "li", "", problem);
+/// Shows one text, and a list of points under it when there are some.
+fn add_points(doc: &Document, parent: &Element, text: &str, points: &[String]) {
+    add(doc, parent, "p", "", text);
+    if !points.is_empty() {
+        let ul = add(doc, parent, "ul", "", "");
+        for point in points {
+            add(doc, &ul, "li", "", point);
         }
     }
 }
@@ -178,19 +178,24 @@ impl Popup {
         let section = self.add(root, "section", "", "");
         set(&section, &[("aria-labelledby", id)]);
         set(&self.add(&section, "h2", "", title), &[("id", id)]);
-        if !intro.is_empty() {
-            self.add(&section, "p", "intro", intro);
-        }
+        self.add(&section, "p", "intro", intro);
         section
     }
 
+    /// Shows one message, and the problems behind it, in the live region at the bottom.
     fn say(&self, text: &str, problems: &[String], error: bool) {
         if let Some(message) = &self.message {
-            say(message, &self.t(text), problems, error);
+            message.set_text_content(None);
+            message.set_class_name(if error { "message error" } else { "message" });
+            add_points(&self.doc, message, &self.t(text), problems);
         }
     }
 
-    fn build(&mut self, root: &Element, problems: &[String], notes: &[String], status: &JsValue) {
+    fn failed(&self, what: &str, why: &str) {
+        self.say(&format!("{} {why}", self.t(what)), &[], true);
+    }
+
+    fn build(&mut self, root: &Element, problems: &[String], notes: &[String], status: &JsValue, grant: bool) {
         let header = self.add(root, "header", "", "");
         self.add(&header, "h1", "", "Vetted");
         self.add(
@@ -208,15 +213,11 @@ impl Popup {
                 add(&self.doc, &alert, "p", "", note);
             }
             if !problems.is_empty() {
-                self.add(&alert, "p", "", "Some stored settings could not be used; defaults apply to them:");
-                let ul = self.add(&alert, "ul", "", "");
-                for problem in problems {
-                    add(&self.doc, &ul, "li", "", problem);
-                }
+                add_points(&self.doc, &alert, &self.t("Some of your stored settings could not be used:"), problems);
             }
         }
 
-        self.build_status(root, status);
+        self.build_status(root, status, grant);
 
         let rules = self.section(
             root,
@@ -230,7 +231,8 @@ impl Popup {
             let (id, why) = (format!("rule-{i}"), format!("why-{i}"));
             let input: HtmlInputElement = self.add(&li, "input", "", "").unchecked_into();
             input.set_type("checkbox");
-            set(&input, &[("role", "switch"), ("id", &id), ("data-k", &format!("r{i}")), ("aria-describedby", &why)]);
+            let key = format!("r{}", rule.id);
+            set(&input, &[("role", "switch"), ("id", &id), ("data-k", &key), ("aria-describedby", &why)]);
             set(&self.add(&li, "label", "", rule.title), &[("for", &id)]);
             let (class, word) = match rule.effect {
                 Decision::Accept => ("effect accept", "Accept"),
@@ -242,29 +244,36 @@ impl Popup {
             self.switches.push(input);
         }
 
-        let lists = self.section(
-            root,
-            "h-lists",
-            "Your lists",
-            "One entry per line; saved when you leave the box.",
-        );
-        for (i, (label, hint)) in LISTS.iter().enumerate() {
+        let mut parent =
+            self.section(root, "h-lists", "Your lists", "One entry per line; saved when you leave the box.");
+        for (i, (_, label, hint)) in LISTS.iter().enumerate() {
+            if i == OPEN_LISTS {
+                parent = self.add(&parent, "details", "", "");
+                self.add(&parent, "summary", "", "Words the rules look for");
+            }
             let (id, hint_id) = (format!("list-{i}"), format!("hint-{i}"));
-            set(&self.add(&lists, "label", "", label), &[("for", &id)]);
-            set(&self.add(&lists, "p", "hint", hint), &[("id", &hint_id)]);
-            let area: HtmlTextAreaElement = self.add(&lists, "textarea", "", "").unchecked_into();
-            set(&area, &[("id", &id), ("data-k", &format!("l{i}")), ("aria-describedby", &hint_id), ("rows", "3"), ("spellcheck", "false")]);
+            set(&self.add(&parent, "label", "", label), &[("for", &id)]);
+            set(&self.add(&parent, "p", "hint", hint), &[("id", &hint_id)]);
+            let area: HtmlTextAreaElement = self.add(&parent, "textarea", "", "").unchecked_into();
+            let key = format!("l{i}");
+            set(&area, &[("id", &id), ("data-k", &key), ("aria-describedby", &hint_id), ("rows", "3"), ("spellcheck", "false")]);
             self.lists.push(area);
         }
 
-        let file = self.section(root, "h-file", "Settings file", "");
+        let file = self.section(
+            root,
+            "h-file",
+            "Settings file",
+            if self.files_in_tab {
+                "Export and import open Vetted in a tab, where files can be chosen."
+            } else {
+                "Save your settings to a file, or load them from one."
+            },
+        );
         let row = self.add(&file, "div", "row", "");
         self.button(&row, "export", "Export…");
         self.button(&row, "import", "Import…");
         self.button(&row, "reset", "Reset to defaults…");
-        if self.files_in_tab {
-            self.add(&file, "p", "hint", "Export and import open Vetted in a tab.");
-        }
         let input: HtmlInputElement = self.add(&file, "input", "", "").unchecked_into();
         input.set_type("file");
         set(&input, &[("accept", ".json,application/json"), ("data-k", "file"), ("hidden", ""), ("tabindex", "-1")]);
@@ -272,7 +281,7 @@ impl Popup {
 
         let confirm = self.add(&file, "div", "confirm", "");
         set(&confirm, &[("hidden", "")]);
-        self.add(&confirm, "p", "", "Switch every rule back on and empty your lists?");
+        self.add(&confirm, "p", "", "Switch every rule back to its default and empty your lists?");
         let row = self.add(&confirm, "div", "row", "");
         self.button(&row, "reset-yes", "Reset").set_class_name("danger");
         self.button(&row, "reset-no", "Cancel");
@@ -283,7 +292,7 @@ impl Popup {
         self.message = Some(message);
     }
 
-    fn build_status(&self, root: &Element, status: &JsValue) {
+    fn build_status(&self, root: &Element, status: &JsValue, grant: bool) {
         let section = self.add(root, "section", "status", "");
         set(&section, &[("aria-label", &self.t("This tab"))]);
         if get(status, "page").as_string().as_deref() != Some("invitations") {
@@ -303,35 +312,26 @@ impl Popup {
                 add(&self.doc, &p, "span", key, &format!("{n} {}", self.t(word)));
             }
         }
+        if grant {
+            self.add(&section, "p", "", "Vetted cannot read linkedin.com until you allow it.");
+            self.button(&section, "grant", "Allow access to linkedin.com");
+        }
     }
 
     /// Shows the settings in the switches and list editors.
-    fn fill(&mut self) {
-        let Popup { settings, switches, lists, .. } = self;
-        for (rule, switch) in CATALOGUE.iter().zip(switches.iter()) {
-            switch.set_checked(settings.is_on(rule.id));
+    fn fill(&self) {
+        for (rule, switch) in CATALOGUE.iter().zip(&self.switches) {
+            switch.set_checked(self.settings.is_on(rule.id));
         }
-        for (i, area) in lists.iter().enumerate() {
-            area.set_value(&list_mut(settings, i).join("\n"));
+        let fields = exported(&self.settings);
+        for ((key, ..), area) in LISTS.iter().zip(&self.lists) {
+            area.set_value(&lines(fields.get(*key)));
         }
     }
 
     fn save(&self) {
-        let message = self.message.clone();
-        let failed = move |why: String| {
-            if let Some(message) = &message {
-                say(message, &format!("Could not save: {why}."), &[], true);
-            }
-        };
-        match call(&self.actions, "save", &[&to_js(&settings_value(&self.settings))]) {
-            Err(why) => failed(why),
-            Ok(result) => {
-                // A promise: report its failure when it comes.
-                if let Ok(catch) = get(&result, "catch").dyn_into::<Function>() {
-                    let on_error = Closure::once_into_js(move |e: JsValue| failed(error_text(&e)));
-                    let _ = catch.call1(&result, &on_error);
-                }
-            }
+        if let Err(why) = call(&self.actions, "save", &[&to_js(&settings::export(&self.settings))]) {
+            self.failed("Could not save:", &why);
         }
     }
 
@@ -342,47 +342,45 @@ impl Popup {
         self.say(done, &[], false);
     }
 
+    /// A list editor was left changed: its valid entries are saved, the others reported.
+    fn edit_list(&mut self, area: &HtmlTextAreaElement, key: &str) {
+        let typed = area.value();
+        let entries = typed.lines().filter(|l| !l.trim().is_empty());
+        let entries = Value::Array(entries.map(|l| Value::String(l.to_string())).collect());
+        let mut alone = BTreeMap::new();
+        alone.insert(key.to_string(), entries.clone());
+        let problems = settings::load(&Value::Object(alone)).problems;
+        let mut fields = exported(&self.settings);
+        fields.insert(key.to_string(), entries);
+        self.settings = settings::load(&Value::Object(fields)).settings;
+        self.save();
+        if problems.is_empty() {
+            area.set_value(&lines(exported(&self.settings).get(key)));
+        } else {
+            // The box keeps what was typed, to be corrected.
+            self.say("Saved, except:", &problems, true);
+        }
+    }
+
     fn on_change(state: &Shared, target: &Element, key: &str) {
         let mut popup = state.borrow_mut();
-        let index = key.get(1..).and_then(|i| i.parse::<usize>().ok()).unwrap_or(usize::MAX);
-        if let (Some('r'), Some(rule)) = (key.chars().next(), CATALOGUE.get(index)) {
-            let on = target.unchecked_ref::<HtmlInputElement>().checked();
-            popup.settings.rules_off.retain(|id| id != rule.id);
-            if !on {
-                popup.settings.rules_off.push(rule.id.to_string());
-            }
+        let (kind, rest) = key.split_at(1.min(key.len()));
+        if let ("r", Some(rule)) = (kind, rules::rule(rest)) {
+            popup.settings.set_on(rule.id, target.unchecked_ref::<HtmlInputElement>().checked());
             popup.save();
-        } else if let (Some('l'), true) = (key.chars().next(), index < LISTS.len()) {
-            let area = target.unchecked_ref::<HtmlTextAreaElement>();
-            let lines: Vec<String> =
-                area.value().lines().map(str::trim).filter(|l| !l.is_empty()).map(String::from).collect();
-            area.set_value(&lines.join("\n"));
-            *list_mut(&mut popup.settings, index) = lines;
-            popup.save();
+        } else if let ("l", Some(&digit)) = (kind, rest.as_bytes().first()) {
+            let (key, ..) = LISTS[usize::from(digit.wrapping_sub(b'0')).min(LISTS.len() - 1)];
+            popup.edit_list(target.unchecked_ref(), key);
         } else if key == "file" {
             let input = target.unchecked_ref::<HtmlInputElement>();
             let file = input.files().and_then(|files| files.get(0));
             input.set_value("");
             let Some(file) = file else { return };
             if file.size() > 1_000_000.0 {
-                popup.say("Import refused, nothing changed: the file is too large to be Vetted's settings.", &[], true);
-                return;
-            }
-            let (actions, file) = (popup.actions.clone(), JsValue::from(file));
-            drop(popup);
-            let shared = state.clone();
-            let done = Closure::once_into_js(move |text: JsValue, error: JsValue| {
-                let mut popup = shared.borrow_mut();
-                match read_import(&text, &error) {
-                    Ok(settings) => popup.replace(settings, "Settings imported."),
-                    Err((why, problems)) => {
-                        let text = format!("{} {why}", popup.t("Import refused, nothing changed:"));
-                        popup.say(&text, &problems, true);
-                    }
-                }
-            });
-            if let Err(why) = call(&actions, "readFile", &[&file, &done]) {
-                state.borrow().say(&format!("Could not read the file: {why}."), &[], true);
+                let why = popup.t("the file is too large to be Vetted's settings.");
+                popup.failed("Import refused, nothing changed:", &why);
+            } else if let Err(why) = call(&popup.actions, "readFile", &[&file]) {
+                popup.failed("Could not read the file:", &why);
             }
         }
     }
@@ -390,10 +388,9 @@ impl Popup {
     fn on_click(state: &Shared, key: &str) {
         let mut popup = state.borrow_mut();
         let result = match key {
-            "export" if popup.files_in_tab => call(&popup.actions, "openInTab", &[]),
-            "import" if popup.files_in_tab => call(&popup.actions, "openInTab", &[]),
+            "export" | "import" if popup.files_in_tab => call(&popup.actions, "openInTab", &[]),
             "export" => {
-                let data = to_js(&settings_value(&popup.settings));
+                let data = to_js(&settings::export(&popup.settings));
                 let text = JSON::stringify_with_replacer_and_space(&data, &JsValue::NULL, &JsValue::from(2))
                     .map(JsValue::from)
                     .unwrap_or_default();
@@ -409,23 +406,22 @@ impl Popup {
                 }
                 Ok(JsValue::UNDEFINED)
             }
-            "reset" | "reset-no" => {
+            "reset" | "reset-no" | "reset-yes" => {
                 let opening = key == "reset";
                 if let Some(confirm) = &popup.confirm {
-                    confirm.toggle_attribute_with_force("hidden", !opening).unwrap_throw();
-                    let focus = if opening { "[data-k=reset-no]" } else { "[data-k=reset]" };
-                    let root = if opening { confirm.clone() } else { confirm.parent_element().unwrap_throw() };
-                    if let Ok(Some(el)) = root.query_selector(focus) {
+                    let _ = confirm.toggle_attribute_with_force("hidden", !opening);
+                    // Focus goes into the question, and back to the button that asked it.
+                    let (within, focus) = match opening {
+                        true => (Some(confirm.clone()), "[data-k=reset-no]"),
+                        false => (confirm.parent_element(), "[data-k=reset]"),
+                    };
+                    if let Some(Ok(Some(el))) = within.map(|w| w.query_selector(focus)) {
                         let _ = el.unchecked_ref::<HtmlElement>().focus();
                     }
                 }
-                Ok(JsValue::UNDEFINED)
-            }
-            "reset-yes" => {
-                if let Some(confirm) = &popup.confirm {
-                    let _ = confirm.set_attribute("hidden", "");
+                if key == "reset-yes" {
+                    popup.replace(Settings::default(), "Settings reset to defaults.");
                 }
-                popup.replace(Settings::default(), "Settings reset to defaults.");
                 Ok(JsValue::UNDEFINED)
             }
             "grant" => call(&popup.actions, "requestAccess", &[]),
@@ -435,16 +431,35 @@ impl Popup {
             popup.say(&why, &[], true);
         }
     }
+
+    /// An action's asynchronous outcome, sent back by popup.js as a `vetted:done` event.
+    fn on_done(&mut self, detail: &JsValue) {
+        let error = get(detail, "error");
+        if get(detail, "action").as_string().as_deref() != Some("readFile") {
+            if !error.is_undefined() {
+                self.failed("Could not save:", &error_text(&error));
+            }
+            return;
+        }
+        match read_import(&get(detail, "text"), &error) {
+            Ok(settings) => self.replace(settings, "Settings imported."),
+            Err((why, problems)) => {
+                let text = format!("{} {why}", self.t("Import refused, nothing changed:"));
+                self.say(&text, &problems, true);
+            }
+        }
+    }
 }
 
-/// Checks an imported file: it must be JSON, a Vetted settings object, and load without a
-/// single problem. `Err` says why not, with `settings::load`'s problems when there are some.
+/// Checks an imported file's text (else the error that kept it from being read): it must be
+/// JSON, a Vetted settings object, and load without a single problem. `Err` says why not, with
+/// `settings::load`'s problems when there are some.
 fn read_import(text: &JsValue, error: &JsValue) -> Result<Settings, (String, Vec<String>)> {
     let refuse = |why: String| (why, Vec::new());
-    if !error.is_undefined() && !error.is_null() {
+    let Some(text) = text.as_string() else {
         return Err(refuse(format!("the file could not be read ({}).", error_text(error))));
-    }
-    let data = JSON::parse(&text.as_string().unwrap_or_default())
+    };
+    let data = JSON::parse(&text)
         .map_err(|e| refuse(format!("the file is not valid JSON ({}).", error_text(&e))))?;
     let value: Value = serde_wasm_bindgen::from_value(data).map_err(|e| refuse(format!("{e}.")))?;
     match &value {
@@ -452,10 +467,9 @@ fn read_import(text: &JsValue, error: &JsValue) -> Result<Settings, (String, Vec
         _ => return Err(refuse("this is not a Vetted settings file (it has no \"version\").".to_string())),
     }
     let loaded = settings::load(&value);
-    if loaded.problems.is_empty() {
-        Ok(loaded.settings)
-    } else {
-        Err(("the file has these problems:".to_string(), loaded.problems))
+    match loaded.problems.is_empty() {
+        true => Ok(loaded.settings),
+        false => Err(("the file has these problems:".to_string(), loaded.problems)),
     }
 }
 
@@ -472,18 +486,29 @@ fn texts(value: &JsValue) -> Vec<String> {
 pub fn render_popup(root: Element, state: JsValue, actions: JsValue) {
     let Some(doc) = root.owner_document() else { return };
     let stored = get(&state, "settings");
+    let mut notes = texts(&get(&state, "problems"));
     let mut problems = Vec::new();
+    let mut migrated = false;
     let settings = if stored.is_undefined() || stored.is_null() {
         Settings::default()
     } else {
         match serde_wasm_bindgen::from_value::<Value>(stored) {
             Ok(value) => {
                 let loaded = settings::load(&value);
+                let version = settings::version_of(&value);
+                if version < settings::VERSION {
+                    notes.push(format!(
+                        "Your settings were updated from an older Vetted (format {version} → {}).",
+                        settings::VERSION
+                    ));
+                    // Written back only when nothing was lost on the way.
+                    migrated = loaded.problems.is_empty();
+                }
                 problems = loaded.problems;
                 loaded.settings
             }
             Err(e) => {
-                problems.push(format!("The stored settings could not be read ({e})."));
+                problems.push(format!("The stored settings could not be read ({e}); the defaults apply."));
                 Settings::default()
             }
         }
@@ -501,18 +526,12 @@ pub fn render_popup(root: Element, state: JsValue, actions: JsValue) {
         message: None,
     };
     root.set_text_content(None);
-    popup.build(&root, &problems, &texts(&get(&state, "problems")), &get(&state, "status"));
-    if get(&state, "canGrantAccess").is_truthy() {
-        let access = popup.add(&root, "section", "access", "");
-        set(&access, &[("aria-label", &popup.t("Access to LinkedIn"))]);
-        popup.add(&access, "p", "", "Vetted cannot read linkedin.com until you allow it.");
-        popup.button(&access, "grant", "Allow access to linkedin.com");
-        // Right under the status line, where the missing access shows.
-        if let Ok(Some(status)) = root.query_selector(".status") {
-            let _ = status.after_with_node_1(&access);
-        }
-    }
+    let grant = get(&state, "canGrantAccess").is_truthy();
+    popup.build(&root, &problems, &notes, &get(&state, "status"), grant);
     popup.fill();
+    if migrated {
+        popup.save();
+    }
 
     let state: Shared = Rc::new(RefCell::new(popup));
     let key_of = |event: &Event| {
@@ -524,6 +543,13 @@ pub fn render_popup(root: Element, state: JsValue, actions: JsValue) {
     gloo::events::EventListener::new(&root, "change", move |event| {
         if let Some((key, target)) = key_of(event) {
             Popup::on_change(&shared, &target, &key);
+        }
+    })
+    .forget();
+    let shared = state.clone();
+    gloo::events::EventListener::new(&root, "vetted:done", move |event| {
+        if let Ok(mut popup) = shared.try_borrow_mut() {
+            popup.on_done(&get(event, "detail"));
         }
     })
     .forget();

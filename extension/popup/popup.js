@@ -46,9 +46,14 @@ async function canGrantAccess() {
   }
 }
 
+// What an action learns later goes back to the Rust side as a `vetted:done` event on the root.
+const app = document.getElementById('app');
+const done = (action, result) => app.dispatchEvent(new CustomEvent('vetted:done', { detail: { action, ...result } }));
+
 const actions = {
   save(settings) {
-    return api ? api.storage.local.set({ settings }) : Promise.resolve();
+    // Open LinkedIn tabs re-badge on the storage change.
+    api?.storage.local.set({ settings }).catch((error) => done('save', { error }));
   },
   exportFile(text, filename) {
     const link = document.createElement('a');
@@ -60,8 +65,8 @@ const actions = {
     // The save dialog may still need the address: let it live a while.
     setTimeout(() => URL.revokeObjectURL(link.href), 60_000);
   },
-  readFile(file, done) {
-    file.text().then((text) => done(text), (error) => done(undefined, error));
+  readFile(file) {
+    file.text().then((text) => done('readFile', { text }), (error) => done('readFile', { error }));
   },
   requestAccess() {
     // Called straight from the click, as permissions.request needs a user action.
@@ -74,7 +79,6 @@ const actions = {
 };
 
 async function main() {
-  const app = document.getElementById('app');
   const problems = [];
   const [, settings, status, grant] = await Promise.all([
     init({ module_or_path: api ? api.runtime.getURL('core/vetted_bg.wasm') : '../core/vetted_bg.wasm' }),
@@ -95,7 +99,6 @@ async function main() {
 }
 
 main().catch((error) => {
-  const app = document.getElementById('app');
   const message = document.createElement('p');
   message.className = 'problems';
   message.setAttribute('role', 'alert');

@@ -51,11 +51,27 @@ const LISTS: [(&str, &str, &str); 9] = [
         "More roles to refuse",
         "Added to recruiters, HR, staffing and real-estate agents, which are always refused.",
     ),
-    ("open_networker_terms", "Open networker words", "Added to LION, TopLinked, “open networker” and the like."),
+    (
+        "open_networker_terms",
+        "Open networker words",
+        "Added to LION, TopLinked, “open networker” and the like.",
+    ),
     ("spam_terms", "Spam words", "Words that mark a social or spam note, added to Vetted's own."),
-    ("trusted_sites", "Trusted sites", "Sites a note may link to, such as example.org. LinkedIn, GitHub and GitLab always are."),
-    ("business_terms", "Business words", "Words that propose business (a project, a contract), added to Vetted's own."),
-    ("group_terms", "Shared groups", "Names of groups a note may mention, such as “rustaceans meetup”."),
+    (
+        "trusted_sites",
+        "Trusted sites",
+        "Sites a note may link to, such as example.org. LinkedIn, GitHub and GitLab always are.",
+    ),
+    (
+        "business_terms",
+        "Business words",
+        "Words that propose business (a project, a contract), added to Vetted's own.",
+    ),
+    (
+        "group_terms",
+        "Shared groups",
+        "Names of groups a note may mention, such as “rustaceans meetup”.",
+    ),
 ];
 const OPEN_LISTS: usize = 4;
 
@@ -90,8 +106,10 @@ fn exported(settings: &Settings) -> BTreeMap<String, Value> {
 /// A list's entries, one per line, as the editor shows them.
 fn lines(value: Option<&Value>) -> String {
     let Some(Value::Array(items)) = value else { return String::new() };
-    let texts: Vec<&str> =
-        items.iter().filter_map(|v| if let Value::String(s) = v { Some(s.as_str()) } else { None }).collect();
+    let texts: Vec<&str> = items
+        .iter()
+        .filter_map(|v| if let Value::String(s) = v { Some(s.as_str()) } else { None })
+        .collect();
     texts.join("\n")
 }
 
@@ -195,7 +213,14 @@ impl Popup {
         self.say(&format!("{} {why}", self.t(what)), &[], true);
     }
 
-    fn build(&mut self, root: &Element, problems: &[String], notes: &[String], status: &JsValue, grant: bool) {
+    fn build(
+        &mut self,
+        root: &Element,
+        problems: &[String],
+        notes: &[String],
+        status: &JsValue,
+        grant: bool,
+    ) {
         let header = self.add(root, "header", "", "");
         self.add(&header, "h1", "", "Vetted");
         self.add(
@@ -213,7 +238,12 @@ impl Popup {
                 add(&self.doc, &alert, "p", "", note);
             }
             if !problems.is_empty() {
-                add_points(&self.doc, &alert, &self.t("Some of your stored settings could not be used:"), problems);
+                add_points(
+                    &self.doc,
+                    &alert,
+                    &self.t("Some of your stored settings could not be used:"),
+                    problems,
+                );
             }
         }
 
@@ -232,7 +262,10 @@ impl Popup {
             let input: HtmlInputElement = self.add(&li, "input", "", "").unchecked_into();
             input.set_type("checkbox");
             let key = format!("r{}", rule.id);
-            set(&input, &[("role", "switch"), ("id", &id), ("data-k", &key), ("aria-describedby", &why)]);
+            set(
+                &input,
+                &[("role", "switch"), ("id", &id), ("data-k", &key), ("aria-describedby", &why)],
+            );
             set(&self.add(&li, "label", "", rule.title), &[("for", &id)]);
             let (class, word) = match rule.effect {
                 Decision::Accept => ("effect accept", "Accept"),
@@ -244,8 +277,12 @@ impl Popup {
             self.switches.push(input);
         }
 
-        let mut parent =
-            self.section(root, "h-lists", "Your lists", "One entry per line; saved when you leave the box.");
+        let mut parent = self.section(
+            root,
+            "h-lists",
+            "Your lists",
+            "One entry per line; saved when you leave the box.",
+        );
         for (i, (_, label, hint)) in LISTS.iter().enumerate() {
             if i == OPEN_LISTS {
                 parent = self.add(&parent, "details", "", "");
@@ -256,7 +293,16 @@ impl Popup {
             set(&self.add(&parent, "p", "hint", hint), &[("id", &hint_id)]);
             let area: HtmlTextAreaElement = self.add(&parent, "textarea", "", "").unchecked_into();
             let key = format!("l{i}");
-            set(&area, &[("id", &id), ("data-k", &key), ("aria-describedby", &hint_id), ("rows", "3"), ("spellcheck", "false")]);
+            set(
+                &area,
+                &[
+                    ("id", &id),
+                    ("data-k", &key),
+                    ("aria-describedby", &hint_id),
+                    ("rows", "3"),
+                    ("spellcheck", "false"),
+                ],
+            );
             self.lists.push(area);
         }
 
@@ -276,7 +322,15 @@ impl Popup {
         self.button(&row, "reset", "Reset to defaults…");
         let input: HtmlInputElement = self.add(&file, "input", "", "").unchecked_into();
         input.set_type("file");
-        set(&input, &[("accept", ".json,application/json"), ("data-k", "file"), ("hidden", ""), ("tabindex", "-1")]);
+        set(
+            &input,
+            &[
+                ("accept", ".json,application/json"),
+                ("data-k", "file"),
+                ("hidden", ""),
+                ("tabindex", "-1"),
+            ],
+        );
         self.file = Some(input);
 
         let confirm = self.add(&file, "div", "confirm", "");
@@ -330,7 +384,8 @@ impl Popup {
     }
 
     fn save(&self) {
-        if let Err(why) = call(&self.actions, "save", &[&to_js(&settings::export(&self.settings))]) {
+        if let Err(why) = call(&self.actions, "save", &[&to_js(&settings::export(&self.settings))])
+        {
             self.failed("Could not save:", &why);
         }
     }
@@ -391,12 +446,21 @@ impl Popup {
             "export" | "import" if popup.files_in_tab => call(&popup.actions, "openInTab", &[]),
             "export" => {
                 let data = to_js(&settings::export(&popup.settings));
-                let text = JSON::stringify_with_replacer_and_space(&data, &JsValue::NULL, &JsValue::from(2))
-                    .map(JsValue::from)
-                    .unwrap_or_default();
-                let result = call(&popup.actions, "exportFile", &[&text, &JsValue::from_str(FILE_NAME)]);
+                let text = JSON::stringify_with_replacer_and_space(
+                    &data,
+                    &JsValue::NULL,
+                    &JsValue::from(2),
+                )
+                .map(JsValue::from)
+                .unwrap_or_default();
+                let result =
+                    call(&popup.actions, "exportFile", &[&text, &JsValue::from_str(FILE_NAME)]);
                 if result.is_ok() {
-                    popup.say(&format!("{} {FILE_NAME}", popup.t("Settings exported to")), &[], false);
+                    popup.say(
+                        &format!("{} {FILE_NAME}", popup.t("Settings exported to")),
+                        &[],
+                        false,
+                    );
                 }
                 result
             }
@@ -464,7 +528,11 @@ fn read_import(text: &JsValue, error: &JsValue) -> Result<Settings, (String, Vec
     let value: Value = serde_wasm_bindgen::from_value(data).map_err(|e| refuse(format!("{e}.")))?;
     match &value {
         Value::Object(fields) if fields.contains_key("version") => {}
-        _ => return Err(refuse("this is not a Vetted settings file (it has no \"version\").".to_string())),
+        _ => {
+            return Err(refuse(
+                "this is not a Vetted settings file (it has no \"version\").".to_string(),
+            ))
+        }
     }
     let loaded = settings::load(&value);
     match loaded.problems.is_empty() {
@@ -508,7 +576,9 @@ pub fn render_popup(root: Element, state: JsValue, actions: JsValue) {
                 loaded.settings
             }
             Err(e) => {
-                problems.push(format!("The stored settings could not be read ({e}); the defaults apply."));
+                problems.push(format!(
+                    "The stored settings could not be read ({e}); the defaults apply."
+                ));
                 Settings::default()
             }
         }

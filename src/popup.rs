@@ -411,6 +411,7 @@ impl Popup {
         self.save();
         if problems.is_empty() {
             area.set_value(&lines(exported(&self.settings).get(key)));
+            self.say("Saved.", &[], false);
         } else {
             // The box keeps what was typed, to be corrected.
             self.say("Saved, except:", &problems, true);

@@ -3,8 +3,8 @@
 // saves target/demo/invitations.png. With a display it opens a window; without, it runs headless.
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { INVITATIONS, launch, openTab, readBadges, waitForBadges } from './harness.mjs';
-import { ROOT, demoPage, fixtures } from './pages.mjs';
+import { INVITATIONS, MEDIA, PAGE_CSP, launch, openTab, readBadges, waitForBadges } from './harness.mjs';
+import { ROOT, demoRoutes, fixtures } from './pages.mjs';
 
 const GENERATION = process.argv[2] ?? 'gen2026';
 const headless = !process.env.DISPLAY;
@@ -13,7 +13,9 @@ const persons = cards.filter((card) => card.expect.kind === 'person');
 
 const browser = await launch('chromium', { headless });
 try {
-  const { page, leaks } = await openTab(browser, { [new URL(INVITATIONS).pathname]: demoPage(GENERATION) });
+  // LinkedIn's CSP allows its own pictures, and no wasm in content scripts: the background path.
+  const csp = `${PAGE_CSP}; img-src 'self' ${MEDIA}`;
+  const { page, leaks } = await openTab(browser, demoRoutes(GENERATION, new URL(INVITATIONS).pathname), { csp });
   await page.setViewport({ width: 1200, height: 900 });
   await page.goto(INVITATIONS, { waitUntil: 'load' });
   await waitForBadges(page, persons.length);

@@ -4,7 +4,7 @@
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { BROWSERS, FEED, INVITATIONS, PAGE_CSP, launch, openTab, readBadges, waitForBadges } from './harness.mjs';
-import { GENERATIONS, demoPage, fixtures, tagged } from './pages.mjs';
+import { GENERATIONS, demoPage, demoRoutes, fixtures, tagged } from './pages.mjs';
 
 const PATH = new URL(INVITATIONS).pathname;
 const FEED_PAGE = '<!doctype html><html><head><title>Feed | LinkedIn</title></head><body><main><h1>Feed</h1></main></body></html>';
@@ -31,7 +31,7 @@ for (const name of BROWSERS) {
 
       for (const generation of GENERATIONS) {
         test(`badges every person invitation of the ${generation} page, as its fixtures expect`, async () => {
-          const { page, logs } = await open({ [PATH]: demoPage(generation) });
+          const { page, logs } = await open(demoRoutes(generation, PATH));
           await page.goto(INVITATIONS);
           await waitForBadges(page, persons(generation).length);
           const badges = await readBadges(page);
@@ -75,7 +75,7 @@ for (const name of BROWSERS) {
       });
 
       test('a card added late gets its badge, re-renders never duplicate one, and a card that goes takes its badge', async () => {
-        const { page } = await open({ [PATH]: demoPage('gen2026') });
+        const { page } = await open(demoRoutes('gen2026', PATH));
         await page.goto(INVITATIONS);
         const count = persons('gen2026').length;
         await waitForBadges(page, count);

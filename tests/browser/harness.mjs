@@ -12,6 +12,10 @@ export const FEED = `${LINKEDIN}/feed/`;
 /** LinkedIn-like: no 'wasm-unsafe-eval', which forces Chromium onto the background path. */
 export const PAGE_CSP = "default-src 'self'; script-src 'self'";
 export const BROWSERS = ['chromium', 'firefox'];
+export const MEDIA = 'https://media.licdn.com';
+const AVATAR =
+  '<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 8 8"><rect width="8" height="8" fill="#c9cdd2"/>' +
+  '<circle cx="4" cy="3" r="1.6" fill="#868c93"/><ellipse cx="4" cy="7.4" rx="3" ry="2.2" fill="#868c93"/></svg>';
 
 const CHROMIUM_FLAGS = [
   '--no-sandbox',
@@ -52,7 +56,8 @@ export async function launch(name, { headless = true } = {}) {
 
 /**
  * A tab that answers LinkedIn's URLs from `routes` (path -> HTML) with the given page CSP, and
- * records every other request that leaves the page: the extension must make none.
+ * LinkedIn's pictures with a placeholder, and records every other request that leaves the page:
+ * the extension must make none.
  */
 export async function openTab(browser, routes, { csp = PAGE_CSP } = {}) {
   const page = await browser.newPage();
@@ -68,9 +73,15 @@ export async function openTab(browser, routes, { csp = PAGE_CSP } = {}) {
       return;
     }
     if (url.origin === LINKEDIN && url.pathname in routes) {
-      const headers = { 'content-type': 'text/html; charset=utf-8' };
+      const type = url.pathname.endsWith('.css') ? 'text/css' : 'text/html; charset=utf-8';
+      const headers = { 'content-type': type };
       if (csp) headers['content-security-policy'] = csp;
       request.respond({ status: 200, headers, body: routes[url.pathname] });
+      return;
+    }
+    if (url.origin === MEDIA) {
+      // The page's own pictures (avatars, logos): a placeholder.
+      request.respond({ status: 200, headers: { 'content-type': 'image/svg+xml' }, body: AVATAR });
       return;
     }
     if (url.origin === LINKEDIN && url.pathname === '/favicon.ico') {

@@ -33,6 +33,22 @@ export function demoPage(generation) {
   return shell.replace(MARKER, fixtures(generation).map(tagged).join('\n'));
 }
 
+/**
+ * The routes that serve a demo page at `path`: its inline styles move to a same-origin
+ * stylesheet, as LinkedIn serves its own, so that the page looks right under a strict page CSP.
+ */
+export function demoRoutes(generation, path) {
+  const styles = [];
+  const stylesheet = `/vetted-demo/${generation}.css`;
+  const html = demoPage(generation)
+    .replace(/<style>([\s\S]*?)<\/style>/g, (_, css) => {
+      styles.push(css);
+      return '';
+    })
+    .replace('</head>', `<link rel="stylesheet" href="${stylesheet}"></head>`);
+  return { [path]: html, [stylesheet]: styles.join('\n') };
+}
+
 export const GENERATIONS = ['gen2026', 'gen2025', 'classic'].filter((g) => {
   try {
     return readdirSync(join(ROOT, 'tests', 'fixtures', g)).length > 0;

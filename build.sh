@@ -80,6 +80,17 @@ crate_version() {
   awk -F'"' '/^version = / { print $2; exit }' Cargo.toml
 }
 
+wasm_pack_build() {
+  local name=$1
+  shift
+  PATH="$TESTS/node_modules/.bin:$PATH" wasm-pack --quiet build --release --target web \
+    --out-dir "$PKG/$name" --out-name "$name" --no-typescript --no-pack -- "$@" 2>&1 |
+    grep -v 'failed to get wasm-pack version' || true
+  [ -f "$PKG/$name/${name}_bg.wasm" ] || { echo "wasm-pack wrote no $PKG/$name/${name}_bg.wasm" >&2; false; }
+  mv "$PKG/$name/$name.js" "$PKG/$name/${name}_bg.wasm" "$PKG/"
+  rm -rf "${PKG:?}/$name"
+}
+
 build() {
   step "build: core (wasm-pack)" "Run ./build.sh setup first; the compiler's message above says what is wrong."
   # binaryen 132 from npm, never Debian's wasm-opt, which corrupts wasm-bindgen's output.
@@ -87,10 +98,9 @@ build() {
   [ -x "$wasm_opt" ] || { echo "wasm-opt from npm's binaryen is missing" >&2; false; }
   "$wasm_opt" --version | grep -q 'version 132' || { echo "wasm-opt is not binaryen 132" >&2; false; }
   rm -rf "$PKG"
-  PATH="$TESTS/node_modules/.bin:$PATH" wasm-pack --quiet build --release --target web \
-    --out-dir "$PKG" --out-name vetted --no-typescript --no-pack 2>&1 |
-    grep -v 'failed to get wasm-pack version' || true
-  [ -f "$PKG/vetted_bg.wasm" ] || { echo "wasm-pack wrote no $PKG/vetted_bg.wasm" >&2; false; }
+  # Two modules from one crate: the core that LinkedIn pages load, and the popup's UI.
+  wasm_pack_build vetted
+  wasm_pack_build vetted_popup --features popup
 
   step "build: extensions (dist/)" "Check extension/ and extension/tools/manifest.mjs."
   local browser dir
@@ -100,7 +110,7 @@ build() {
     mkdir -p "$dir/core"
     cp -r extension/content.js extension/background.js extension/popup extension/icons \
       extension/_locales "$dir/"
-    cp "$PKG/vetted.js" "$PKG/vetted_bg.wasm" "$dir/core/"
+    cp "$PKG"/vetted.js "$PKG"/vetted_bg.wasm "$PKG"/vetted_popup.js "$PKG"/vetted_popup_bg.wasm "$dir/core/"
     node extension/tools/manifest.mjs "$browser" "$(crate_version)" "$dir/manifest.json"
   done
   local raw gz

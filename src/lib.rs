@@ -12,7 +12,8 @@ pub mod verdict;
 
 #[cfg(target_arch = "wasm32")]
 mod boundary;
-#[cfg(target_arch = "wasm32")]
+// The popup's UI is built into its own wasm (feature "popup"), so LinkedIn pages never load it.
+#[cfg(all(target_arch = "wasm32", feature = "popup"))]
 mod popup;
 
 pub use invitation::{Invitation, MutualConnections, SenderKind};

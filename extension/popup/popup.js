@@ -3,7 +3,7 @@
 // (src/popup.rs) and calls back into the plain functions in `actions`.
 // Without extension APIs (the page opened as a file, in tests) it shows the defaults and says so.
 
-import init, { render_popup } from '../core/vetted.js';
+import init, { render_popup } from '../core/vetted_popup.js';
 
 const api = globalThis.chrome?.storage ? globalThis.chrome : null;
 const LINKEDIN = { origins: ['https://www.linkedin.com/*'] };
@@ -81,7 +81,7 @@ const actions = {
 async function main() {
   const problems = [];
   const [, settings, status, grant] = await Promise.all([
-    init({ module_or_path: api ? api.runtime.getURL('core/vetted_bg.wasm') : '../core/vetted_bg.wasm' }),
+    init({ module_or_path: api ? api.runtime.getURL('core/vetted_popup_bg.wasm') : '../core/vetted_popup_bg.wasm' }),
     storedSettings(problems),
     tabStatus(),
     canGrantAccess(),

@@ -3,7 +3,7 @@
 // none (the core runs in the content script).
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { BROWSERS, FEED, INVITATIONS, PAGE_CSP, launch, openTab, readBadges, waitForBadges } from './harness.mjs';
+import { BROWSERS, FEED, INVITATIONS, PAGE_CSP, launch, openTab, readBadges, waitForBadges, watchBackground } from './harness.mjs';
 import { GENERATIONS, demoPage, demoRoutes, fixtures, tagged } from './pages.mjs';
 
 const PATH = new URL(INVITATIONS).pathname;
@@ -15,9 +15,11 @@ for (const name of BROWSERS) {
   for (const csp of [PAGE_CSP, null]) {
     describe(`${name}, ${csp ? 'LinkedIn-like page CSP' : 'no page CSP'}`, () => {
       let browser;
+      let background = [];
       const tabs = [];
       before(async () => {
         browser = await launch(name);
+        background = await watchBackground(browser, name);
       });
       after(async () => {
         await browser?.close();
@@ -120,7 +122,7 @@ for (const name of BROWSERS) {
       });
 
       test('the extension made no network request', () => {
-        const leaks = tabs.flatMap((tab) => tab.leaks);
+        const leaks = [...tabs.flatMap((tab) => tab.leaks), ...background];
         assert.deepEqual(leaks, []);
       });
     });

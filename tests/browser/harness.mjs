@@ -55,6 +55,26 @@ export async function launch(name, { headless = true } = {}) {
 }
 
 /**
+ * Records the requests of Chromium's extension service worker (the background), which no tab's
+ * interception sees. Firefox's background is an event page that BiDi does not expose; there the
+ * tabs' interception is the check.
+ */
+export async function watchBackground(browser, name) {
+  const requests = [];
+  if (name !== 'chromium') return requests;
+  const worker = await browser.waitForTarget(
+    (target) => target.type() === 'service_worker' && target.url().startsWith('chrome-extension://'),
+    { timeout: 10000 },
+  );
+  const session = await worker.createCDPSession();
+  session.on('Network.requestWillBeSent', ({ request }) => {
+    if (!request.url.startsWith('chrome-extension://')) requests.push(request.url);
+  });
+  await session.send('Network.enable');
+  return requests;
+}
+
+/**
  * A tab that answers LinkedIn's URLs from `routes` (path -> HTML) with the given page CSP, and
  * LinkedIn's pictures with a placeholder, and records every other request that leaves the page:
  * the extension must make none.

@@ -4,6 +4,7 @@ import puppeteer from 'puppeteer-core';
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { FIREFOX_ARGS, FIREFOX_PREFS } from './extension-pages.mjs';
 import { ROOT } from './pages.mjs';
 
 export const LINKEDIN = 'https://www.linkedin.com';
@@ -45,9 +46,11 @@ export async function launch(name, { headless = true } = {}) {
     browser: 'firefox',
     executablePath: '/usr/bin/firefox-esr',
     headless,
+    args: FIREFOX_ARGS,
     extraPrefsFirefox: {
       'extensions.webextensions.restrictedDomains': '',
       'network.dns.disableIPv6': true,
+      ...FIREFOX_PREFS,
     },
   });
   await browser.installExtension(join(ROOT, 'dist', 'firefox'));

@@ -1,0 +1,113 @@
+// The popup and the badge as a user meets them, in both browsers: switches and lists in the
+// popup re-badge an open LinkedIn tab at once, bad files change nothing, the explanation opens
+// from the keyboard, and "I know them" / "Undo" flip a verdict and back.
+import { after, before, describe, test } from 'node:test';
+import assert from 'node:assert/strict';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { BROWSERS, INVITATIONS, launch, openTab, waitForBadges } from './harness.mjs';
+import { getStoredSettings, openExtensionPage, setStoredSettings } from './extension-pages.mjs';
+import { demoRoutes, fixtures } from './pages.mjs';
+
+const PATH = new URL(INVITATIONS).pathname;
+const persons = fixtures('gen2026').filter((card) => card.expect.kind === 'person');
+const byName = (name) => persons.find((card) => card.expect.name === name).file;
+
+/** The badge attributes on one fixture card, or null while it has none. */
+function badgeOn(page, file) {
+  return page.evaluate((file) => {
+    const host = document.querySelector(`[data-fixture="${file}"] [data-vetted-verdict]`);
+    return host && { verdict: host.dataset.vettedVerdict, rules: host.dataset.vettedRules, note: host.dataset.vettedNote };
+  }, file);
+}
+
+async function waitForBadge(page, file, verdict, rules) {
+  await page.waitForFunction(
+    (file, verdict, rules) => {
+      const host = document.querySelector(`[data-fixture="${file}"] [data-vetted-verdict]`);
+      return host && host.dataset.vettedVerdict === verdict && host.dataset.vettedRules.startsWith(rules);
+    },
+    { timeout: 10000, polling: 50 },
+    file,
+    verdict,
+    rules,
+  );
+}
+
+for (const name of BROWSERS) {
+  describe(`${name}: popup and badge`, () => {
+    let browser;
+    let tab;
+    before(async () => {
+      browser = await launch(name);
+      tab = await openTab(browser, demoRoutes('gen2026', PATH));
+      await tab.page.goto(INVITATIONS);
+      await waitForBadges(tab.page, persons.length);
+    });
+    after(async () => {
+      await browser?.close();
+    });
+
+    test('switching a rule off in the popup re-badges the open tab at once, and on again', async () => {
+      const stranger = byName('Priya Raman');
+      assert.deepEqual(await badgeOn(tab.page, stranger), { verdict: 'refuse', rules: 'R5', note: 'missing' });
+      const popup = await openExtensionPage(browser, name, 'popup/popup.html');
+      const r5 = 'input[data-k="rR5"]';
+      await popup.waitForSelector(r5);
+      await popup.click(r5);
+      await waitForBadge(tab.page, stranger, 'consider', 'R2');
+      await popup.click(r5);
+      await waitForBadge(tab.page, stranger, 'refuse', 'R5');
+      await popup.close();
+    });
+
+    test('people the user knows, or met elsewhere, are accepted whatever else matches', async () => {
+      const before = await getStoredSettings(browser, name);
+      await setStoredSettings(browser, name, {
+        version: 2,
+        known_people: ['https://www.linkedin.com/in/sarah-whitfield-hays/', 'Kevin Marsh'],
+        met_elsewhere: ['Marco Bellini'],
+      });
+      await waitForBadge(tab.page, byName('Sarah Whitfield'), 'accept', 'K');
+      await waitForBadge(tab.page, byName('Kevin Marsh'), 'accept', 'K');
+      await waitForBadge(tab.page, byName('Marco Bellini'), 'accept', 'E2');
+      await setStoredSettings(browser, name, before ?? {});
+      await waitForBadge(tab.page, byName('Kevin Marsh'), 'refuse', 'R5');
+    });
+
+    test('importing a bad settings file is refused with a message, and nothing changes', async () => {
+      await setStoredSettings(browser, name, { version: 2, known_people: ['Grace Hopper'] });
+      const stored = await getStoredSettings(browser, name);
+      const dir = mkdtempSync(join(tmpdir(), 'vetted-import-'));
+      const bad = join(dir, 'settings.json');
+      writeFileSync(bad, '{"version": 2, "known_people": "not a list", "rules": {"R5": "maybe"}}');
+      // Firefox handles files in a tab (its popups close when a file dialog opens).
+      const popup = await openExtensionPage(browser, name, `popup/popup.html${name === 'firefox' ? '#tab' : ''}`);
+      const input = await popup.waitForSelector('input[type="file"]');
+      await input.uploadFile(bad);
+      await popup.waitForFunction(() => /refused|not imported|nothing changed/i.test(document.body.textContent), {
+        timeout: 10000,
+      });
+      assert.deepEqual(await getStoredSettings(browser, name), stored);
+      await popup.close();
+    });
+
+    test('the explanation opens from the keyboard and Escape closes it', async () => {
+      const { page } = tab;
+      const file = byName('Priya Raman');
+      // Focus the sender's name link, then Tab once: the badge comes right after it.
+      await page.focus(`[data-fixture="${file}"] a[href*="/in/"]:not([tabindex="-1"])`);
+      await page.keyboard.press('Tab');
+      const shown = () =>
+        page.evaluate((file) => {
+          const host = document.querySelector(`[data-fixture="${file}"] [data-vetted-verdict]`);
+          const why = host.shadowRoot.querySelector('.why');
+          return getComputedStyle(why).display !== 'none';
+        }, file);
+      assert.equal(await shown(), true, 'explanation not shown on keyboard focus');
+      await page.keyboard.press('Escape');
+      assert.equal(await shown(), false, 'Escape did not close the explanation');
+    });
+  });
+}

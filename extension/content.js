@@ -26,7 +26,6 @@
   const pending = new Set();
   const cards = new WeakMap(); // card element -> { key, generation, host }
   const hosts = new WeakSet(); // Vetted's own badges, left out of snapshots
-  const live = new Set(); // badges drawn, for the popup's counts
 
   // ---- the core, in place or in the background -------------------------------------------
 
@@ -52,6 +51,7 @@
       profile: glue.profile(),
       configure: async (settings) => glue.configure(settings),
       classify: async (batch) => glue.classify(batch),
+      remember: async (settings, name, slug) => glue.remember(settings, name, slug),
     };
   }
 
@@ -72,6 +72,7 @@
       },
       // Settings travel with each batch: a background that was stopped and restarted has lost them.
       classify: (batch) => ask({ type: 'vetted:classify', batch, settings, stamp }),
+      remember: (stored, name, slug) => ask({ type: 'vetted:remember', settings: stored, name, slug }),
     };
   }
 
@@ -107,6 +108,7 @@
   function collect(record) {
     const added = [...record.addedNodes];
     if (record.type === 'childList' && [...added, ...record.removedNodes].every(isOwn)) return;
+    if (record.removedNodes.length) recount = true;
     const target = record.target.nodeType === 1 ? record.target : record.target.parentElement;
     const card = target && target.closest(core.profile.cards);
     if (card) pending.add(card);
@@ -140,6 +142,7 @@
     const batch = [...pending];
     pending.clear();
     await judge(batch);
+    updateSummary();
     checkCanary();
   }
 
@@ -199,16 +202,16 @@
       cards.set(card, { key, generation, host: null });
       return;
     }
-    host ??= createBadge();
-    fillBadge(host, result);
+    host ??= createHost();
+    fillBadge(host, card, result);
     if (host.parentNode !== anchor) anchor.append(host);
-    live.add(host);
+    tallyIn(host, result);
     cards.set(card, { key, generation, host });
   }
 
   // ---- the badge (DESIGN §3) -----------------------------------------------------------------
 
-  const t = (key, fallback) => api.i18n.getMessage(key) || fallback;
+  const t = (key, ...values) => api.i18n.getMessage(key, values.map(String)) || key;
 
   const STYLE = `
     :host { all: initial; display: inline-block; position: relative; margin-inline-start: 8px;
@@ -217,14 +220,27 @@
     .badge:focus-visible { box-shadow: 0 0 0 2px #fff, 0 0 0 4px #0a66c2; }
     .verdict { padding: 1px 8px; border-radius: 10px; color: #fff; }
     .accept { background: #0b7a3b; } .consider { background: #9a5b00; } .refuse { background: #c0262d; }
-    .nonote { padding: 0 6px; border-radius: 10px; border: 1px solid #9a5b00; color: #9a5b00; background: #fff8e6; font-weight: 500; }
+    .nonote { padding: 0 6px; border-radius: 10px; border: 1px solid #9a5b00; color: #7a4800; background: #fff8e6; font-weight: 500; }
     .why { display: none; position: absolute; z-index: 2147483647; inset-block-start: calc(100% + 6px);
-      inset-inline-start: 0; width: max-content; max-width: 340px; padding: 10px 12px; border-radius: 8px;
+      inset-inline-start: 0; width: max-content; max-width: 360px; padding: 10px 12px; border-radius: 8px;
       background: #1d2226; color: #f3f2ef; font-weight: 400; box-shadow: 0 4px 16px rgba(0,0,0,.3); white-space: normal; }
-    .badge:hover + .why, .badge:focus + .why, .why:hover { display: block; }
-    .why p { margin: 0 0 6px; } .why p:last-child { margin: 0; }
-    .why b { font-weight: 600; } .why q { font-style: italic; color: #c7c7c7; }
-    @media (prefers-color-scheme: dark) { .nonote { background: #3a2a00; color: #ffd27a; border-color: #ffd27a; } }
+    .badge:hover + .why, .why:hover, .box:focus-within .why { display: block; }
+    .box.dismissed .why { display: none; }
+    .why p { margin: 0 0 6px; } .why b { font-weight: 600; } .why q { font-style: italic; color: #c7c7c7; }
+    .actions { display: flex; gap: 6px; margin-top: 8px; }
+    button { font: inherit; font-weight: 600; padding: 3px 10px; border-radius: 12px; cursor: pointer;
+      border: 1px solid #9ec3ec; background: transparent; color: #cfe3fa; }
+    button:hover { background: #2b3a4a; } button:focus-visible { outline: 2px solid #9ec3ec; outline-offset: 1px; }
+    .done { color: #9fd8b0; align-self: center; }
+    @media (prefers-color-scheme: dark) {
+      .badge:focus-visible { box-shadow: 0 0 0 2px #1d2226, 0 0 0 4px #70b5f9; }
+      .why { background: #f3f2ef; color: #1d2226; } .why q { color: #56687a; }
+      button { color: #0a66c2; border-color: #0a66c2; } button:hover { background: #e8f0fa; } .done { color: #0b7a3b; }
+      .nonote { background: #3a2a00; color: #ffd27a; border-color: #ffd27a; }
+    }
+    .summary { display: block; margin: 8px 0; padding: 8px 12px; border-radius: 8px; font-weight: 500;
+      background: #eef3f8; color: #1d2226; }
+    @media (prefers-color-scheme: dark) { .summary { background: #1b1f23; color: #e9e6e1; } }
   `;
 
   function element(tag, className, ...children) {
@@ -234,28 +250,61 @@
     return node;
   }
 
-  function createBadge() {
+  function button(label, onClick) {
+    const node = element('button', '', label);
+    node.type = 'button';
+    node.addEventListener('click', (event) => {
+      event.stopPropagation(); // LinkedIn's card must not take the click for its own
+      onClick(node);
+    });
+    return node;
+  }
+
+  // One stylesheet shared by every badge, parsed once. Constructed, not a <style> element:
+  // Firefox holds a content script's inline <style> to the page's CSP, which may forbid it.
+  let sheet = null;
+
+  function createHost() {
     const host = document.createElement('span');
     hosts.add(host);
-    host.attachShadow({ mode: 'open' });
+    const shadow = host.attachShadow({ mode: 'open' });
+    if (!sheet) {
+      sheet = new CSSStyleSheet();
+      sheet.replaceSync(STYLE);
+    }
+    shadow.adoptedStyleSheets = [sheet];
     return host;
   }
 
-  function fillBadge(host, result) {
+  function fillBadge(host, card, result) {
     host.dataset.vettedVerdict = result.verdict;
     host.dataset.vettedNote = result.note;
     host.dataset.vettedRules = result.rules.join(',');
-    const word = t(`verdict_${result.verdict}`, result.verdict);
+    const word = t(`verdict_${result.verdict}`);
     const badge = element('span', 'badge', element('span', `verdict ${result.verdict}`, word));
     badge.tabIndex = 0;
     badge.setAttribute('role', 'button');
-    badge.setAttribute('aria-label', `Vetted: ${word}`);
+    badge.setAttribute('aria-label', t('badge_label', word));
     badge.setAttribute('aria-describedby', 'why');
-    if (result.note === 'missing') badge.append(element('span', 'nonote', t('note_missing', 'no note')));
-    const why = element('span', 'why', ...explanation(result));
+    if (result.note === 'missing') badge.append(element('span', 'nonote', t('note_missing')));
+    const why = element('span', 'why', ...explanation(result), actions(card, result));
     why.id = 'why';
     why.setAttribute('role', 'tooltip');
-    host.shadowRoot.replaceChildren(element('style', '', STYLE), badge, why);
+    const box = element('span', 'box', badge, why);
+    // Escape closes the explanation and leaves the focus where it was.
+    box.addEventListener('keydown', (event) => {
+      if (event.key !== 'Escape') return;
+      box.classList.add('dismissed');
+      badge.focus();
+    });
+    const reopen = () => box.classList.remove('dismissed');
+    box.addEventListener('mouseleave', reopen);
+    badge.addEventListener('blur', reopen);
+    host.shadowRoot.replaceChildren(box);
+    if (focusAfterFill === card) {
+      focusAfterFill = null;
+      host.shadowRoot.querySelector('button')?.focus();
+    }
   }
 
   function explanation(result) {
@@ -265,18 +314,111 @@
     const { count, names } = result.mutual;
     if (count > 0) {
       const others = count - names.length;
-      const who = names.join(', ') + (others > 0 ? ` (+${others})` : '');
-      lines.push(element('p', '', element('b', '', t('ask_mutual', 'Ask a mutual connection: ')), who));
+      const who = names.length ? names.join(', ') + (others > 0 ? ` ${t('and_others', others)}` : '') : t('mutual_count', count);
+      lines.push(element('p', '', element('b', '', t('ask_mutual')), ' ', who));
     }
     return lines;
   }
 
+  // ---- the badge's two actions: "I know them" (with undo) and "Copy reply" ----------------------
+
+  const undoable = new WeakMap(); // card -> the settings before "I know them"
+  let focusAfterFill = null;
+
+  function actions(card, result) {
+    const row = element('span', 'actions');
+    if (undoable.has(card)) {
+      row.append(button(t('undo'), () => undoKnown(card)));
+    } else if (!result.rules.includes('K')) {
+      row.append(button(t('know_them'), () => knowThem(card, result)));
+    }
+    if (result.reply) {
+      row.append(button(t('copy_reply'), (node) => copyReply(row, node, result.reply)));
+    }
+    return row;
+  }
+
+  async function knowThem(card, result) {
+    const previous = (await api.storage.local.get('settings')).settings;
+    const next = await core.remember(previous, result.name, result.slug ?? '');
+    undoable.set(card, previous);
+    focusAfterFill = card;
+    await api.storage.local.set({ settings: next }); // every tab re-badges on the change
+  }
+
+  async function undoKnown(card) {
+    const previous = undoable.get(card);
+    undoable.delete(card);
+    focusAfterFill = card;
+    if (previous === undefined) await api.storage.local.remove('settings');
+    else await api.storage.local.set({ settings: previous });
+  }
+
+  async function copyReply(row, node, text) {
+    try {
+      await navigator.clipboard.writeText(text);
+      node.replaceWith(element('span', 'done', t('copied')));
+    } catch {
+      // No clipboard (an unfocused window, a browser setting): show the text to copy by hand.
+      const area = element('textarea', '');
+      area.value = text;
+      area.readOnly = true;
+      area.rows = 4;
+      row.after(area);
+      area.select();
+    }
+  }
+
   function removeBadge(host) {
-    live.delete(host);
+    tallyOut(host);
     host.remove();
   }
 
-  // ---- what the popup shows, and the canary ---------------------------------------------------
+  // ---- the summary line, the popup's counts and the canary ----------------------------------
+
+  const tally = { accept: 0, consider: 0, refuse: 0, missing_note: 0 };
+  const shown = new Map(); // badge host -> what it adds to the tally
+  let recount = false; // LinkedIn removed nodes: some badges may have gone with them
+  let summary = null;
+
+  function tallyIn(host, result) {
+    tallyOut(host);
+    const entry = { verdict: result.verdict, missing: result.note === 'missing' };
+    shown.set(host, entry);
+    tally[entry.verdict] += 1;
+    if (entry.missing) tally.missing_note += 1;
+  }
+
+  function tallyOut(host) {
+    const entry = shown.get(host);
+    if (!entry) return;
+    shown.delete(host);
+    tally[entry.verdict] -= 1;
+    if (entry.missing) tally.missing_note -= 1;
+  }
+
+  function updateSummary() {
+    if (recount) {
+      recount = false;
+      for (const host of shown.keys()) if (!host.isConnected) tallyOut(host);
+    }
+    if (!shown.size) {
+      summary?.remove();
+      return;
+    }
+    const first = shown.keys().next().value;
+    const list = first.closest(core.profile.list) ?? first.closest(core.profile.cards);
+    if (!list) return;
+    if (!summary) {
+      summary = createHost();
+      summary.setAttribute('role', 'status');
+      summary.shadowRoot.append(element('span', 'summary'));
+    }
+    const text = t('summary', tally.accept, tally.consider, tally.refuse, tally.missing_note);
+    const line = summary.shadowRoot.querySelector('.summary');
+    if (line.textContent !== text) line.textContent = text;
+    if (summary.nextElementSibling !== list) list.before(summary);
+  }
 
   function checkCanary() {
     if (cardsRead > 0 || canaryWarned || !document.querySelector(core.profile.canary)) return;
@@ -286,17 +428,9 @@
   }
 
   function status() {
-    const counts = { accept: 0, consider: 0, refuse: 0, missing_note: 0 };
-    for (const host of [...live]) {
-      if (!host.isConnected) {
-        live.delete(host);
-        continue;
-      }
-      counts[host.dataset.vettedVerdict] += 1;
-      if (host.dataset.vettedNote === 'missing') counts.missing_note += 1;
-    }
+    updateSummary();
     const page = active ? 'invitations' : 'other';
-    return { page, readable: !canaryWarned, counts };
+    return { page, readable: !canaryWarned, counts: { ...tally } };
   }
 
   api.runtime.onMessage.addListener((message, _sender, reply) => {

@@ -3,23 +3,52 @@
 //! A batch of cards crosses as one string (see `page::snapshot`) and its results come back as
 //! one array, so a batch costs one crossing each way however many cards it holds.
 
-use crate::invitation::{MutualConnections, SenderKind};
+use crate::invitation::{Invitation, MutualConnections, SenderKind};
 use crate::page::{self, Reading};
 use crate::rules::{self, Engine};
 use crate::settings::{self, Settings, Value};
 use crate::verdict::{Decision, NoteState, Verdict};
 use serde::Serialize;
 use std::cell::RefCell;
+use std::rc::Rc;
 use wasm_bindgen::prelude::*;
 
 thread_local! {
-    static ENGINE: RefCell<Engine> = RefCell::new(Engine::new(Settings::default()));
+    // Shared out as an `Rc`, so that no borrow is held while cards are judged: a panic there
+    // (which aborts the call) cannot leave the engine borrowed for the next batch.
+    static ENGINE: RefCell<Rc<Engine>> = RefCell::new(Rc::new(Engine::new(Settings::default())));
 }
 
 fn to_js<T: Serialize>(value: &T) -> JsValue {
     // JSON-compatible (plain objects, no Maps): results are messaged and stored as they are.
     let serializer = serde_wasm_bindgen::Serializer::json_compatible();
     value.serialize(&serializer).unwrap_or(JsValue::NULL)
+}
+
+/// JSON-like data as a plain JS value: objects, arrays and primitives only, ready to store.
+pub(crate) fn value_to_js(value: &Value) -> JsValue {
+    match value {
+        Value::Null => JsValue::NULL,
+        Value::Bool(b) => JsValue::from_bool(*b),
+        Value::Number(n) => JsValue::from_f64(*n),
+        Value::String(s) => JsValue::from_str(s),
+        Value::Array(items) => items.iter().map(value_to_js).collect::<js_sys::Array>().into(),
+        Value::Object(fields) => {
+            let object = js_sys::Object::new();
+            for (key, item) in fields {
+                let _ = js_sys::Reflect::set(&object, &JsValue::from_str(key), &value_to_js(item));
+            }
+            object.into()
+        }
+    }
+}
+
+/// Stored or imported settings as JSON-like data; nothing stored reads as no settings.
+fn value_from_js(stored: JsValue) -> Value {
+    if stored.is_undefined() || stored.is_null() {
+        return Value::Object(Default::default());
+    }
+    serde_wasm_bindgen::from_value(stored).unwrap_or(Value::Null)
 }
 
 /// What the content script needs to find and snapshot cards.
@@ -32,13 +61,9 @@ pub fn profile() -> JsValue {
 /// Unreadable settings leave the defaults in force, never the page without badges.
 #[wasm_bindgen]
 pub fn configure(stored: JsValue) -> JsValue {
-    let data: Value = if stored.is_undefined() || stored.is_null() {
-        Value::Object(Default::default())
-    } else {
-        serde_wasm_bindgen::from_value(stored).unwrap_or(Value::Null)
-    };
-    let loaded = settings::load(&data);
-    ENGINE.with(|engine| *engine.borrow_mut() = Engine::new(loaded.settings));
+    let loaded = settings::load(&value_from_js(stored));
+    let engine = Rc::new(Engine::new(loaded.settings));
+    ENGINE.with(|slot| *slot.borrow_mut() = engine);
     to_js(&loaded.problems)
 }
 
@@ -46,12 +71,25 @@ pub fn configure(stored: JsValue) -> JsValue {
 #[wasm_bindgen]
 pub fn classify(batch: &str) -> JsValue {
     let cards = page::parse_batch(batch);
-    ENGINE.with(|engine| {
-        let engine = engine.borrow();
-        let results: Vec<CardResult> =
-            cards.iter().map(|card| judge(&engine, page::read_card(card))).collect();
-        to_js(&results)
-    })
+    let engine = ENGINE.with(|slot| Rc::clone(&slot.borrow()));
+    let results: Vec<CardResult> =
+        cards.iter().map(|card| judge(&engine, page::read_card(card))).collect();
+    to_js(&results)
+}
+
+/// "I know them": the stored settings with the sender added to the people the user knows, by
+/// profile link when the card has one, else by name. The content script stores the result.
+#[wasm_bindgen]
+pub fn remember(stored: JsValue, name: &str, slug: &str) -> JsValue {
+    let mut settings = settings::load(&value_from_js(stored)).settings;
+    let entry = match slug {
+        "" => name.trim().to_string(),
+        slug => format!("https://www.linkedin.com/in/{slug}/"),
+    };
+    if !settings.known_people.contains(&entry) {
+        settings.known_people.push(entry);
+    }
+    value_to_js(&settings::export(&settings))
 }
 
 /// The rule catalogue, for the popup and the badges' explanations.
@@ -80,6 +118,7 @@ enum CardResult {
     Person {
         anchor: usize,
         name: String,
+        slug: Option<String>,
         verdict: Decision,
         note: NoteState,
         rules: Vec<&'static str>,
@@ -106,7 +145,7 @@ struct Reason {
 fn judge(engine: &Engine, reading: Reading) -> CardResult {
     match reading {
         Reading::Person { invitation, anchor } => match engine.classify(&invitation) {
-            Some(verdict) => person(anchor, invitation.name, invitation.mutual, verdict),
+            Some(verdict) => person(anchor, invitation, verdict),
             None => CardResult::Other { sender: invitation.kind },
         },
         Reading::NotPerson { kind } => CardResult::Other { sender: kind },
@@ -115,7 +154,7 @@ fn judge(engine: &Engine, reading: Reading) -> CardResult {
     }
 }
 
-fn person(anchor: usize, name: String, mutual: MutualConnections, verdict: Verdict) -> CardResult {
+fn person(anchor: usize, invitation: Invitation, verdict: Verdict) -> CardResult {
     let rules = verdict.rule_ids();
     let reasons = verdict
         .matches
@@ -127,12 +166,13 @@ fn person(anchor: usize, name: String, mutual: MutualConnections, verdict: Verdi
         .collect();
     CardResult::Person {
         anchor,
-        name,
+        name: invitation.name,
+        slug: invitation.profile_slug,
         verdict: verdict.decision,
         note: verdict.note,
         rules,
         reasons,
         hint: verdict.hint,
-        mutual,
+        mutual: invitation.mutual,
     }
 }

@@ -20,10 +20,11 @@
 use crate::rules::{self, CATALOGUE};
 use crate::settings::{self, Settings, Value};
 use crate::verdict::Decision;
-use js_sys::{Array, Function, Object, Reflect, JSON};
+use js_sys::{Array, Function, Reflect, JSON};
 use std::cell::RefCell;
 use std::collections::BTreeMap;
 use std::rc::Rc;
+use crate::boundary::value_to_js as to_js;
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 use web_sys::{Document, Element, Event, HtmlElement, HtmlInputElement, HtmlTextAreaElement};
@@ -76,24 +77,6 @@ const LISTS: [(&str, &str, &str); 9] = [
 const OPEN_LISTS: usize = 4;
 
 const FILE_NAME: &str = "vetted-settings.json";
-
-/// JSON-like data as a plain JS value: objects, arrays and primitives only, ready to store.
-fn to_js(value: &Value) -> JsValue {
-    match value {
-        Value::Null => JsValue::NULL,
-        Value::Bool(b) => JsValue::from_bool(*b),
-        Value::Number(n) => JsValue::from_f64(*n),
-        Value::String(s) => JsValue::from_str(s),
-        Value::Array(items) => items.iter().map(to_js).collect::<Array>().into(),
-        Value::Object(fields) => {
-            let object = Object::new();
-            for (key, item) in fields {
-                let _ = Reflect::set(&object, &JsValue::from_str(key), &to_js(item));
-            }
-            object.into()
-        }
-    }
-}
 
 /// The settings in the stored format, as fields.
 fn exported(settings: &Settings) -> BTreeMap<String, Value> {

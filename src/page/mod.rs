@@ -20,21 +20,20 @@ pub use snapshot::{parse_batch, Card, Node};
 /// What the content script needs to know of the page, and nothing more.
 #[derive(Clone, Debug, Serialize)]
 pub struct Profile {
-    /// The invitations page's path; other LinkedIn pages are left alone.
-    pub path: &'static str,
     /// Selects candidate cards, all generations together.
     pub cards: &'static str,
     /// The attributes a snapshot records, when present.
     pub attributes: &'static [&'static str],
     /// Elements recorded without their subtree (icons, pictures).
     pub skip: &'static str,
+    /// The list that holds the cards: Vetted's summary line goes right before it.
+    pub list: &'static str,
     /// Controls that look like invitation buttons: present without a readable card, they mean
     /// LinkedIn changed the layout (the canary).
     pub canary: &'static str,
 }
 
 pub const PROFILE: Profile = Profile {
-    path: "/mynetwork/invitation-manager/",
     // One selector per generation; `read_card` tells them apart by the card's root.
     cards: concat!(
         r#"[role="listitem"][componentkey^="urn:li:invitation:"], "#, // 2026
@@ -54,6 +53,11 @@ pub const PROFILE: Profile = Profile {
         "hidden",
     ],
     skip: "svg, img, video, picture, style, script, template, iframe",
+    list: concat!(
+        r#"main [data-testid="lazy-column"], "#,  // 2026
+        r#"[data-view-name="invitation-list"], "#, // 2025
+        "ul.mn-invitation-list",                  // classic
+    ),
     // Ignore-like controls of each generation. English and Romance labels start with the verb,
     // German ones end with it.
     canary: concat!(

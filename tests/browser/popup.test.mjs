@@ -23,7 +23,7 @@ function badgeOn(page, file) {
 }
 
 async function waitForBadge(page, file, verdict, rules) {
-  await page.waitForFunction(
+  const waiting = page.waitForFunction(
     (file, verdict, rules) => {
       const host = document.querySelector(`[data-fixture="${file}"] [data-vetted-verdict]`);
       return host && host.dataset.vettedVerdict === verdict && host.dataset.vettedRules.startsWith(rules);
@@ -33,6 +33,10 @@ async function waitForBadge(page, file, verdict, rules) {
     verdict,
     rules,
   );
+  await waiting.catch(async () => {
+    const has = JSON.stringify(await badgeOn(page, file));
+    throw new Error(`${file}: waited for ${verdict} by ${rules}…, the badge says ${has}`);
+  });
 }
 
 for (const name of BROWSERS) {
@@ -95,6 +99,7 @@ for (const name of BROWSERS) {
 
     test('the explanation opens from the keyboard and Escape closes it', async () => {
       const { page } = tab;
+      await page.bringToFront();
       const file = byName('Priya Raman');
       const shown = () =>
         page.evaluate((file) => {
@@ -110,6 +115,34 @@ for (const name of BROWSERS) {
       assert.equal(await shown(), true, 'explanation not shown on keyboard focus');
       await page.keyboard.press('Escape');
       assert.equal(await shown(), false, 'Escape did not close the explanation');
+    });
+
+    test('"I know them" turns a Refuse into an Accept at once, and Undo turns it back', async () => {
+      const { page } = tab;
+      await page.bringToFront();
+      const file = byName('Sarah Whitfield');
+      await waitForBadge(page, file, 'refuse', 'R6');
+      // By keyboard: the badge, then its first action.
+      await page.focus(`[data-fixture="${file}"] a[href*="/in/"]:not([tabindex="-1"])`);
+      await page.keyboard.press('Tab');
+      await page.keyboard.press('Tab');
+      const focused = await page.evaluate(() => document.activeElement?.shadowRoot?.activeElement?.textContent);
+      assert.equal(focused, 'I know them');
+      await page.keyboard.press('Enter');
+      await waitForBadge(page, file, 'accept', 'K');
+      const known = (await getStoredSettings(browser, name)).known_people;
+      assert.ok(known.some((entry) => entry.includes('/in/sarah-whitfield-hays/')), JSON.stringify(known));
+      // Back to the LinkedIn tab (reading the settings opened another one): the first action is Undo.
+      await page.bringToFront();
+      await page.focus(`[data-fixture="${file}"] a[href*="/in/"]:not([tabindex="-1"])`);
+      await page.keyboard.press('Tab');
+      await page.keyboard.press('Tab');
+      const undo = await page.evaluate(() => document.activeElement?.shadowRoot?.activeElement?.textContent);
+      assert.equal(undo, 'Undo');
+      await page.keyboard.press('Enter');
+      await waitForBadge(page, file, 'refuse', 'R6');
+      const after = (await getStoredSettings(browser, name))?.known_people ?? [];
+      assert.ok(!after.some((entry) => entry.includes('sarah-whitfield')), JSON.stringify(after));
     });
   });
 }

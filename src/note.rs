@@ -1,9 +1,10 @@
 //! The personal note (DESIGN §2): a message that is not LinkedIn's default text.
 
-use crate::text::{fold_marked, words, BREAK};
+use crate::text::{fold, fold_marked, words, BREAK};
 
 /// LinkedIn's default invitation text and its variants over the years and languages, folded
-/// (see `text::fold`), without the trailing "- Name" that some exports add.
+/// (see `text::fold`), without the trailing "- Name" that some exports add. Each starts with
+/// one of the [`DEFAULT_FIRST_WORDS`].
 const DEFAULT_TEXTS: &[&str] = &[
     "i d like to add you to my professional network on linkedin",
     "i d like to add you to my professional network",
@@ -39,27 +40,41 @@ const DEFAULT_TEXTS: &[&str] = &[
 /// How many words a "- Name" signature may have.
 const SIGNATURE_WORDS: usize = 4;
 
-/// Whether a card's message is a personal note: non-empty, and not LinkedIn's default text.
+/// The first words of the texts above: a message that starts otherwise, as nearly every note
+/// does, is told apart without being folded.
+const DEFAULT_FIRST_WORDS: &[&str] = &["i", "je", "ich", "me", "vorrei", "ik", "gostaria"];
+
+/// Whether a card's message is a personal note: trimmed, non-empty, and not LinkedIn's default
+/// text.
 pub fn is_personal(message: &str) -> bool {
-    is_personal_folded(message, &fold_marked(message))
-}
-
-/// [`is_personal`] for a message already folded by `text::fold_marked`, so that the engine
-/// folds each note once.
-pub fn is_personal_folded(message: &str, folded: &str) -> bool {
-    !folded.is_empty() && !DEFAULT_TEXTS.iter().any(|d| is_default(message, folded, d))
-}
-
-/// The default text alone, or followed by a signature ("- Ada Lovelace").
-fn is_default(message: &str, folded: &str, default: &str) -> bool {
-    let mut said = words(folded).filter(|w| *w != BREAK);
-    if !default.split(' ').all(|d| said.next() == Some(d)) {
+    let message = message.trim();
+    if message.is_empty() {
         return false;
     }
-    let mut signature = signature(message).map(|s| fold_marked(s)).unwrap_or_default();
-    signature.retain(|c| c != '|');
-    let mut signed = words(&signature).filter(|w| !w.is_empty());
-    said.all(|w| signed.next() == Some(w)) && signed.next().is_none()
+    if !starts_like_default(message) {
+        return true;
+    }
+    let folded = fold_marked(message);
+    !DEFAULT_TEXTS.iter().any(|d| is_default(message, &folded, d))
+}
+
+fn starts_like_default(message: &str) -> bool {
+    let bytes = message.as_bytes();
+    let mut end = 0;
+    while end < bytes.len() && bytes[end].is_ascii_alphabetic() {
+        end += 1;
+    }
+    let first = &message[..end];
+    DEFAULT_FIRST_WORDS.iter().any(|word| first.eq_ignore_ascii_case(word))
+}
+
+/// The default text alone, or followed by a signature ("- Ada Lovelace"). A byte comparison
+/// first: most notes differ from every default at their first letter.
+fn is_default(message: &str, folded: &str, default: &str) -> bool {
+    let Some(rest) = folded.strip_prefix(default) else { return false };
+    let Some(rest) = rest.strip_prefix(' ') else { return rest.is_empty() };
+    let signature = signature(message).map(fold).unwrap_or_default();
+    words(rest).filter(|w| *w != BREAK).eq(words(&signature))
 }
 
 /// The words after the message's last dash, when they are short enough to be a name.
@@ -88,6 +103,13 @@ mod tests {
             "   ",
         ] {
             assert!(!is_personal(text), "{text:?} counted as a personal note");
+        }
+    }
+
+    #[test]
+    fn every_default_starts_with_a_listed_first_word() {
+        for text in super::DEFAULT_TEXTS {
+            assert!(super::starts_like_default(text), "{text}");
         }
     }
 

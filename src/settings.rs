@@ -27,7 +27,8 @@
 //!
 //! - `version`: the schema version, a whole number. Version 1 files are migrated on reading.
 //! - `rules`: rule id to `true` (on) or `false` (off). A rule left out keeps its default (on).
-//!   The ids are those of the rule catalogue: K, E2, R6, R3, R1, R5, E1, R4, O, R2.
+//!   The ids are those of the rule catalogue: K, E2, R6, R3, R1, R5, E1, R4, O, R2. An id this
+//!   version does not know is reported, and its switch kept for the version that does.
 //! - Every other key holds a list of texts, each at most 200 characters, at most 5,000 of them.
 //!   Case, accents and punctuation do not matter; words are matched whole.
 //!   - `known_people` (rule K): LinkedIn profile links (`https://www.linkedin.com/in/<slug>/` or
@@ -232,21 +233,20 @@ fn read_switches(value: &Value, switches: &mut BTreeMap<String, bool>, problems:
         return;
     };
     for (id, on) in given {
-        let Some(rule) = rules::rule(id) else {
-            let ids: Vec<&str> = CATALOGUE.iter().map(|r| r.id).collect();
-            problems.push(format!("Unknown rule \"{id}\" was left out; the rules are {}.", ids.join(", ")));
+        let Value::Bool(on) = on else {
+            let default = rules::rule(id).map_or("off", |r| if r.default_on { "on" } else { "off" });
+            problems.push(format!("Rule \"{id}\" must be true or false, not {}; it stays {default}.", on.describe()));
             continue;
         };
-        match on {
-            Value::Bool(on) => {
-                switches.insert(rule.id.to_string(), *on);
-            }
-            other => problems.push(format!(
-                "Rule \"{id}\" must be true or false, not {}; it stays {}.",
-                other.describe(),
-                if rule.default_on { "on" } else { "off" }
-            )),
+        if rules::rule(id).is_none() {
+            // Kept, so that a newer Vetted's switch survives a round trip through this one.
+            let ids: Vec<&str> = CATALOGUE.iter().map(|r| r.id).collect();
+            problems.push(format!(
+                "Rule \"{id}\" is unknown to this version of Vetted (its rules are {}); its switch was kept but does nothing.",
+                ids.join(", ")
+            ));
         }
+        switches.insert(id.clone(), *on);
     }
 }
 
@@ -301,13 +301,18 @@ fn check_site(text: &str) -> Option<&'static str> {
     rules::site_of(text).is_none().then_some("is not a site such as example.org")
 }
 
-/// The settings as JSON-like data in the current format: every rule's switch, every list.
+/// The settings as JSON-like data in the current format: every rule's switch (and those of
+/// rules unknown to this version, as they were read), every list.
 /// The popup writes this back to storage, and offers it as the export file.
 pub fn export(settings: &Settings) -> Value {
     let mut fields = BTreeMap::new();
     fields.insert("version".to_string(), Value::Number(f64::from(VERSION)));
-    let switches = CATALOGUE.iter().map(|r| (r.id.to_string(), Value::Bool(settings.is_on(r.id))));
-    fields.insert("rules".to_string(), Value::Object(switches.collect()));
+    let mut switches: BTreeMap<String, Value> =
+        settings.rules.iter().map(|(id, on)| (id.clone(), Value::Bool(*on))).collect();
+    for rule in CATALOGUE {
+        switches.insert(rule.id.to_string(), Value::Bool(settings.is_on(rule.id)));
+    }
+    fields.insert("rules".to_string(), Value::Object(switches));
     for list in LISTS {
         let entries = (list.get)(settings).iter().map(|e| Value::String(e.clone()));
         fields.insert(list.key.to_string(), Value::Array(entries.collect()));
@@ -464,7 +469,8 @@ mod tests {
         ]);
         let loaded = load(&data);
         assert_eq!(loaded.problems.len(), 9, "{:#?}", loaded.problems);
-        assert!(loaded.problems.iter().any(|p| p.contains("Unknown rule \"R9\"")));
+        assert!(loaded.problems.iter().any(|p| p.contains("Rule \"R9\" is unknown")));
+        assert_eq!(loaded.settings.rules.get("R9"), Some(&false), "kept for a newer Vetted");
         assert!(loaded.problems.iter().any(|p| p.contains("Entry 2 of \"known_people\" (3) is not a text")));
         assert!(loaded.problems.iter().any(|p| p.contains("Unknown setting \"colour\"")));
         assert_eq!(loaded.settings.known_people, ["Ada"]);

@@ -48,7 +48,7 @@ fn matcher(case: &Case) -> Option<String> {
         return None;
     }
     let term = case.note.hit(Vocabulary::Business)?;
-    Some(format!("Note proposes business (\"{term}\"): check that it is qualified."))
+    Some(["Note proposes business (\"", term, "\"): check that it is qualified."].concat())
 }
 
 #[cfg(test)]

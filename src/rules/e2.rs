@@ -15,11 +15,8 @@ pub const RULE: Rule = Rule {
 
 fn matcher(case: &Case) -> Option<String> {
     let how = case.met?;
-    Some(format!(
-        "{} is on your list of people met on other channels ({}).",
-        case.invitation.name.trim(),
-        how.by()
-    ))
+    let name = case.invitation.name.trim_ascii();
+    Some([name, " is on your list of people met on other channels (", how.by(), ")."].concat())
 }
 
 #[cfg(test)]

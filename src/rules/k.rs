@@ -15,7 +15,8 @@ pub const RULE: Rule = Rule {
 
 fn matcher(case: &Case) -> Option<String> {
     let how = case.known?;
-    Some(format!("{} is on your list of people you know ({}).", case.invitation.name.trim(), how.by()))
+    let name = case.invitation.name.trim_ascii();
+    Some([name, " is on your list of people you know (", how.by(), ")."].concat())
 }
 
 #[cfg(test)]

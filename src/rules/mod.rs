@@ -11,7 +11,7 @@
 use crate::invitation::{Invitation, SenderKind};
 use crate::note;
 use crate::settings::Settings;
-use crate::text::{fold_marked, tag_bit, Hits, Lexicon};
+use crate::text::{tag_bit, Hits, Lexicon};
 use crate::verdict::{Decision, NoteState, RuleMatch, Verdict};
 
 mod e1;
@@ -89,6 +89,12 @@ pub enum Vocabulary {
     GroupPhrase,
     /// Any other stated link ("we met", "your talk"): then the group is not the only one.
     OtherLink,
+    /// "lion" in any case: then R3 looks at the raw text for "LION" or "[lion]".
+    LionWord,
+    /// "@": then R3 looks at the raw text for an e-mail address.
+    AtSign,
+    /// "www", "http": then R1 looks at the raw note for links.
+    WebAddress,
 }
 
 impl Vocabulary {
@@ -109,10 +115,18 @@ impl Vocabulary {
 }
 
 /// What each field is scanned for.
-const HEADLINE_WORDS: u16 =
-    Vocabulary::RefusedRole.bit() | Vocabulary::OpenNetworker.bit() | Vocabulary::OwnOrganization.bit();
+const HEADLINE_WORDS: u16 = Vocabulary::RefusedRole.bit()
+    | Vocabulary::OpenNetworker.bit()
+    | Vocabulary::OwnOrganization.bit()
+    | Vocabulary::LionWord.bit()
+    | Vocabulary::AtSign.bit();
 const STATUS_WORDS: u16 = Vocabulary::RefusedRole.bit();
-const NAME_WORDS: u16 = Vocabulary::OpenNetworker.bit();
+/// The name is part of the status line ("Ada Lovelace is inviting you to connect"), so it is
+/// looked at for roles too ("Max Power | Recruiter").
+const NAME_WORDS: u16 = Vocabulary::RefusedRole.bit()
+    | Vocabulary::OpenNetworker.bit()
+    | Vocabulary::LionWord.bit()
+    | Vocabulary::AtSign.bit();
 const NOTE_WORDS: u16 = Vocabulary::Social.bit()
     | Vocabulary::Money.bit()
     | Vocabulary::OffPlatform.bit()
@@ -121,7 +135,8 @@ const NOTE_WORDS: u16 = Vocabulary::Social.bit()
     | Vocabulary::GroupNoun.bit()
     | Vocabulary::GroupCue.bit()
     | Vocabulary::GroupPhrase.bit()
-    | Vocabulary::OtherLink.bit();
+    | Vocabulary::OtherLink.bit()
+    | Vocabulary::WebAddress.bit();
 
 /// Settings made ready for matching: lists normalised once, not once per invitation.
 pub struct Engine {
@@ -130,6 +145,8 @@ pub struct Engine {
     on: Vec<bool>,
     known: people::People,
     met: people::People,
+    /// What the lists need of each sender, worked out once.
+    needs: people::Needs,
     lexicon: Lexicon,
     trusted_sites: Vec<String>,
 }
@@ -143,10 +160,13 @@ impl Engine {
         e1::add_terms(&mut lexicon, &settings);
         r4::add_terms(&mut lexicon, &settings);
         o::add_terms(&mut lexicon, &settings);
+        let known = people::People::new(&settings.known_people, false);
+        let met = people::People::new(&settings.met_elsewhere, true);
         Engine {
             on: CATALOGUE.iter().map(|r| settings.is_on(r.id)).collect(),
-            known: people::People::new(&settings.known_people, false),
-            met: people::People::new(&settings.met_elsewhere, true),
+            needs: people::Needs { any: !known.is_empty() || !met.is_empty(), handles: met.has_handles() },
+            known,
+            met,
             trusted_sites: r1::trusted_sites(&settings),
             lexicon,
             settings,
@@ -159,22 +179,23 @@ impl Engine {
             return None;
         }
         let mut case = Case::new(self, invitation);
-        let mut matches: Vec<RuleMatch> = Vec::new();
-        for (rule, on) in CATALOGUE.iter().zip(&self.on) {
+        let mut matches: Vec<RuleMatch> = Vec::with_capacity(4);
+        for (index, (rule, on)) in CATALOGUE.iter().zip(&self.on).enumerate() {
             if !on {
                 continue;
             }
             if let Some(reason) = (rule.matcher)(&case) {
-                case.matched.push(rule.id);
+                case.matched |= 1 << index;
                 matches.push(RuleMatch { rule: rule.id, reason });
             }
         }
+        let matched: Vec<&Rule> = case.matched_rules().collect();
         // With every deciding rule switched off, a sender is still one to consider.
-        let decision = matches.first().and_then(|m| rule(m.rule)).map_or(Decision::Consider, |r| r.effect);
+        let decision = matched.first().map_or(Decision::Consider, |r| r.effect);
         Some(Verdict {
             decision,
             note: if case.personal_note.is_some() { NoteState::Present } else { NoteState::Missing },
-            hint: hint(&matches, decision),
+            hint: hint(&matched, decision),
             matches,
         })
     }
@@ -182,36 +203,42 @@ impl Engine {
 
 /// The advice on LinkedIn's controls of the first matched rule that argues for the verdict
 /// (R1's "Report spam" also when R6 refused first, never on an Accept).
-fn hint(matches: &[RuleMatch], decision: Decision) -> Option<String> {
-    matches
-        .iter()
-        .filter_map(|m| rule(m.rule))
-        .find(|r| r.effect == decision && r.hint.is_some())
-        .and_then(|r| r.hint)
-        .map(str::to_string)
+fn hint(matched: &[&Rule], decision: Decision) -> Option<String> {
+    let rule = matched.iter().find(|r| r.effect == decision && r.hint.is_some())?;
+    rule.hint.map(str::to_string)
 }
 
-/// One field of the card, folded once and scanned once.
-pub struct Field<'a> {
-    /// As folded by `text::fold_marked`.
-    pub folded: String,
-    pub hits: Hits<'a>,
+/// What the status line says besides the sender's name and LinkedIn's own words: usually
+/// nothing ("Ada Lovelace follows you and is inviting you to connect").
+fn status_own_words<'s>(status: &'s str, name: &str) -> &'s str {
+    const LINKEDINS_WORDS: &[&str] = &[
+        "follows you and is inviting you to connect",
+        "is inviting you to connect",
+        "wants to connect",
+        "invited you to connect",
+    ];
+    let status = status.trim_ascii();
+    let said = status.strip_prefix(name.trim_ascii()).unwrap_or(status);
+    let said = said.strip_suffix('.').unwrap_or(said);
+    LINKEDINS_WORDS.iter().find_map(|words| said.strip_suffix(words)).unwrap_or(said).trim_ascii()
 }
+
+/// What the lexicon found in one field of the card.
+pub struct Field<'a>(Hits<'a>);
 
 impl<'a> Field<'a> {
     fn scan(lexicon: &'a Lexicon, text: &str, words: u16) -> Self {
-        let folded = fold_marked(text);
-        let hits = lexicon.scan(&folded, words);
-        Field { folded, hits }
-    }
-
-    fn empty() -> Self {
-        Field { folded: String::new(), hits: Hits::default() }
+        Field(lexicon.scan(text, words))
     }
 
     /// The first term of this vocabulary in the field, as the vocabulary spells it.
     pub fn hit(&self, vocabulary: Vocabulary) -> Option<&'a str> {
-        self.hits.get(vocabulary.tag())
+        self.0.get(vocabulary.tag())
+    }
+
+    /// Whether a word of the field starts with a digit (see `text::Hits::saw_number`).
+    pub fn saw_number(&self) -> bool {
+        self.0.saw_number()
     }
 }
 
@@ -224,36 +251,41 @@ pub struct Case<'a> {
     pub name: Field<'a>,
     pub headline: Field<'a>,
     pub status: Field<'a>,
-    /// The personal note; empty when there is none.
+    /// The personal note; nothing found when there is none.
     pub note: Field<'a>,
     /// How the sender is on the known-people list, if they are (whether K is on or not).
-    pub known: Option<people::Found>,
+    pub known: Option<Found>,
     /// How the sender is on the met-elsewhere list, if they are (whether E2 is on or not).
-    pub met: Option<people::Found>,
-    /// Ids of the rules matched so far, in precedence order.
-    pub matched: Vec<&'static str>,
+    pub met: Option<Found>,
+    /// The rules matched so far: bit n for `CATALOGUE[n]`.
+    matched: u32,
 }
 
 impl<'a> Case<'a> {
+    /// Reads each field once.
     fn new(engine: &'a Engine, invitation: &'a Invitation) -> Self {
         let lexicon = &engine.lexicon;
-        let message = invitation.message.as_deref().unwrap_or_default();
-        let mut note = Field::scan(lexicon, message, NOTE_WORDS);
-        let personal_note = invitation.message.as_deref().filter(|m| note::is_personal_folded(m, &note.folded));
-        if personal_note.is_none() {
-            note = Field::empty();
-        }
+        let name = Field::scan(lexicon, &invitation.name, NAME_WORDS);
+        let sender = people::Sender::new(invitation, engine.needs);
+        let headline = Field::scan(lexicon, &invitation.headline, HEADLINE_WORDS);
+        let own_words = status_own_words(&invitation.status_line, &invitation.name);
+        let status = Field::scan(lexicon, own_words, STATUS_WORDS);
+        let personal_note = invitation.message.as_deref().filter(|m| note::is_personal(m));
+        let note = match personal_note {
+            Some(message) => Field::scan(lexicon, message, NOTE_WORDS),
+            None => Field(Hits::NONE),
+        };
         Case {
             invitation,
             engine,
             personal_note,
-            name: Field::scan(lexicon, &invitation.name, NAME_WORDS),
-            headline: Field::scan(lexicon, &invitation.headline, HEADLINE_WORDS),
-            status: Field::scan(lexicon, &invitation.status_line, STATUS_WORDS),
+            name,
+            headline,
+            status,
             note,
-            known: engine.known.find(invitation),
-            met: engine.met.find(invitation),
-            matched: Vec::with_capacity(CATALOGUE.len()),
+            known: engine.known.find(&sender),
+            met: engine.met.find(&sender),
+            matched: 0,
         }
     }
 
@@ -265,7 +297,18 @@ impl<'a> Case<'a> {
 
     /// Whether a rule has matched already (rules before it in precedence order).
     pub fn has_matched(&self, id: &str) -> bool {
-        self.matched.contains(&id)
+        CATALOGUE.iter().position(|r| r.id == id).is_some_and(|index| self.matched & (1 << index) != 0)
+    }
+
+    /// The rules matched so far, in precedence order.
+    fn matched_rules(&self) -> impl Iterator<Item = &'static Rule> + '_ {
+        let matched = self.matched;
+        CATALOGUE.iter().enumerate().filter(move |(index, _)| matched & (1 << index) != 0).map(|(_, r)| *r)
+    }
+
+    /// Whether no rule has matched so far.
+    pub fn nothing_matched(&self) -> bool {
+        self.matched == 0
     }
 }
 
@@ -285,6 +328,6 @@ mod tests {
 
     #[test]
     fn every_vocabulary_fits_a_lexicon_tag() {
-        assert!(Vocabulary::OtherLink.tag() < 16);
+        assert!(Vocabulary::WebAddress.tag() < 16);
     }
 }

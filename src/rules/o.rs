@@ -24,15 +24,13 @@ pub(super) fn add_terms(lexicon: &mut Lexicon, settings: &Settings) {
 
 fn matcher(case: &Case) -> Option<String> {
     if let Some(organization) = case.headline.hit(Vocabulary::OwnOrganization) {
-        return Some(format!(
-            "Headline names your organization \"{organization}\": accept if you would recommend them."
-        ));
+        let says = "\": accept if you would recommend them.";
+        return Some(["Headline names your organization \"", organization, says].concat());
     }
     // LinkedIn only shows the line for an organization the user shares, listed or not.
-    let common = case.invitation.common_organization.as_deref().map(str::trim).filter(|o| !o.is_empty())?;
-    Some(format!(
-        "LinkedIn shows \"{common}\" as a common organization: accept if you worked with them and would recommend them."
-    ))
+    let common = case.invitation.common_organization.as_deref().map(str::trim_ascii).filter(|o| !o.is_empty())?;
+    let says = "\" as a common organization: accept if you worked with them and would recommend them.";
+    Some(["LinkedIn shows \"", common, says].concat())
 }
 
 #[cfg(test)]

@@ -2,7 +2,8 @@
 //! slug first, else by full name, else (for E2) by a handle used on another channel.
 
 use crate::invitation::Invitation;
-use crate::text::{fold, FastSet};
+use crate::text::{each_word, fold, word_hash, WordSet, FNV_OFFSET, FNV_PRIME};
+use std::borrow::Cow;
 
 /// How a sender was recognised, for the reason shown to the user.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -26,10 +27,10 @@ impl Found {
 /// One list of people, normalised once in `Engine::new`.
 #[derive(Default)]
 pub struct People {
-    slugs: FastSet<String>,
-    names: FastSet<String>,
+    slugs: WordSet,
+    names: WordSet,
     /// Handles and one-word entries, letters and digits only ("@ada_l" is "adal").
-    handles: FastSet<String>,
+    handles: WordSet,
 }
 
 impl People {
@@ -44,20 +45,21 @@ impl People {
 
     fn add(&mut self, entry: &str, with_handles: bool) {
         if let Some(slug) = profile_slug(entry) {
-            self.slugs.insert(slug);
+            self.slugs.insert(slug.as_bytes());
             return;
         }
-        let one_word = !entry.trim().contains(char::is_whitespace);
+        let entry = entry.trim();
+        let one_word = !entry.contains(char::is_whitespace);
         if one_word {
             // "ada-lovelace-1815" may be a bare profile slug.
-            self.slugs.insert(entry.trim().trim_start_matches('@').to_lowercase());
+            self.slugs.insert(entry.trim_start_matches('@').to_lowercase().as_bytes());
         }
         if with_handles && one_word {
-            self.handles.insert(compact(entry));
+            self.handles.insert(&compact(entry.as_bytes()));
         }
         let name = person_name(entry);
-        if !name.is_empty() && !entry.trim().starts_with('@') {
-            self.names.insert(name);
+        if !name.is_empty() && !entry.starts_with('@') {
+            self.names.insert(&name);
         }
     }
 
@@ -65,34 +67,102 @@ impl People {
         self.slugs.is_empty() && self.names.is_empty() && self.handles.is_empty()
     }
 
-    /// Whether the sender is on this list, and how they were recognised.
-    pub fn find(&self, invitation: &Invitation) -> Option<Found> {
-        if self.is_empty() {
-            return None;
-        }
-        let slug = invitation.profile_slug.as_deref().map(|s| s.trim_matches('/').to_lowercase());
-        if slug.as_ref().is_some_and(|s| self.slugs.contains(s)) {
-            return Some(Found::Profile);
-        }
-        let name = person_name(&invitation.name);
-        if !name.is_empty() && self.names.contains(&name) {
-            return Some(Found::Name);
-        }
-        self.find_handle(slug.as_deref(), &name)
+    pub fn has_handles(&self) -> bool {
+        !self.handles.is_empty()
     }
 
-    /// A handle matches the profile slug, with or without LinkedIn's trailing id
-    /// ("ada-lovelace-a1b2c3" is "adalovelace"), or the whole name run together.
-    fn find_handle(&self, slug: Option<&str>, name: &str) -> Option<Found> {
-        if self.handles.is_empty() {
-            return None;
+    /// Whether the sender is on this list, and how they were recognised.
+    pub fn find(&self, sender: &Sender) -> Option<Found> {
+        let on = |set: &WordSet, key: &Key| !key.bytes.is_empty() && set.find_hashed(key.hash, &key.bytes).is_some();
+        if self.is_empty() {
+            None
+        } else if sender.slug.as_ref().is_some_and(|slug| on(&self.slugs, slug)) {
+            Some(Found::Profile)
+        } else if on(&self.names, &sender.name) {
+            Some(Found::Name)
+        } else {
+            let mut handles = sender.handles.iter().flatten();
+            let on_list = |&(from, hash): &(Handle, u64)| {
+                let text = sender.handle_text(from);
+                self.handles.contains_by(hash, |known| is_compact_of(known, text))
+            };
+            handles.any(on_list).then_some(Found::Handle)
         }
-        let mut candidates = vec![compact(name)];
-        if let Some(slug) = slug {
-            candidates.push(compact(slug));
-            candidates.push(compact(without_trailing_id(slug)));
+    }
+}
+
+/// A word as the sets compare it, hashed once for every list. A handle's key holds the text
+/// it was made of, and the hash of its [`compact`] form.
+struct Key<'a> {
+    bytes: Cow<'a, [u8]>,
+    hash: u64,
+}
+
+impl<'a> Key<'a> {
+    fn new(bytes: Cow<'a, [u8]>) -> Self {
+        Key { hash: word_hash(&bytes), bytes }
+    }
+}
+
+/// The sender as the lists compare them, normalised and hashed once per invitation.
+pub struct Sender<'a> {
+    /// The profile slug, lower-cased.
+    slug: Option<Key<'a>>,
+    /// The name as [`person_name`] makes it.
+    name: Key<'a>,
+    /// As a handle (see `People::handles`), with the hash of its compact form: the name run
+    /// together, the slug, and the slug without LinkedIn's trailing id ("ada-lovelace-a1b2c3"
+    /// is "adalovelace").
+    handles: [Option<(Handle, u64)>; 3],
+}
+
+/// Which text of the sender a handle is made of.
+#[derive(Clone, Copy)]
+enum Handle {
+    Name,
+    Slug,
+    SlugWithoutId,
+}
+
+/// What the lists need of a sender.
+#[derive(Clone, Copy)]
+pub struct Needs {
+    /// Any list has entries.
+    pub any: bool,
+    /// A list has handles.
+    pub handles: bool,
+}
+
+impl<'a> Sender<'a> {
+    pub fn new(invitation: &'a Invitation, needs: Needs) -> Self {
+        if !needs.any {
+            return Sender { slug: None, name: Key::new(Cow::Borrowed(&[])), handles: [None, None, None] };
         }
-        candidates.iter().any(|c| !c.is_empty() && self.handles.contains(c)).then_some(Found::Handle)
+        let slug = invitation.profile_slug.as_deref().map(|slug| {
+            let slug = slug.strip_prefix('/').unwrap_or(slug);
+            let slug = slug.strip_suffix('/').unwrap_or(slug);
+            let plain = slug.bytes().all(|b| !b.is_ascii_uppercase() && b.is_ascii());
+            if plain { Cow::Borrowed(slug.as_bytes()) } else { Cow::Owned(slug.to_lowercase().into_bytes()) }
+        });
+        let name = person_name(&invitation.name);
+        let mut sender = Sender { slug: slug.map(Key::new), name: Key::new(Cow::Owned(name)), handles: [None; 3] };
+        if needs.handles {
+            let with_slug = sender.slug.is_some();
+            let sources = [Handle::Name, Handle::Slug, Handle::SlugWithoutId].into_iter().take(if with_slug { 3 } else { 1 });
+            for (at, from) in sources.enumerate() {
+                sender.handles[at] = Some((from, compact_hash(sender.handle_text(from))));
+            }
+        }
+        sender
+    }
+
+    fn handle_text(&self, from: Handle) -> &[u8] {
+        let slug = self.slug.as_ref().map_or(&[][..], |key| &key.bytes);
+        match from {
+            Handle::Name => &self.name.bytes,
+            Handle::Slug => slug,
+            Handle::SlugWithoutId => without_trailing_id(slug),
+        }
     }
 }
 
@@ -105,70 +175,130 @@ pub fn profile_slug(entry: &str) -> Option<String> {
 }
 
 /// Titles and credentials that come and go around a name: "Dr. Zoë O'Neil, PhD" is Zoë O'Neil.
-const CREDENTIALS: &[&str] = &[
-    "phd", "mba", "cpa", "md", "msc", "bsc", "dr", "prof", "mr", "mrs", "ms", "mx", "jr", "sr",
-    "pmp", "cfa", "acca", "cissp", "peng", "llm", "jd", "esq", "mph", "rn", "dds", "dvm", "ceng",
-    "dipl", "ing", "mag", "drs", "ir", "lic", "cfp", "frsa", "shrm", "cpc",
-];
+/// Grouped by length, so that most words are turned away by their length alone.
+fn is_credential(word: &[u8]) -> bool {
+    match word.len() {
+        2 => matches!(word, b"md" | b"dr" | b"mr" | b"ms" | b"mx" | b"jr" | b"sr" | b"jd" | b"rn" | b"ir"),
+        3 => matches!(
+            word,
+            b"phd" | b"mba" | b"cpa" | b"msc" | b"bsc" | b"mrs" | b"pmp" | b"cfa" | b"llm" | b"esq"
+                | b"mph" | b"dds" | b"dvm" | b"ing" | b"mag" | b"drs" | b"lic" | b"cfp" | b"cpc"
+                | b"med" | b"rer" | b"nat"
+        ),
+        4 => matches!(word, b"prof" | b"acca" | b"peng" | b"ceng" | b"dipl" | b"frsa" | b"shrm"),
+        5 => word == b"cissp",
+        _ => false,
+    }
+}
 
-/// A full name as compared: folded, without what sits in brackets ("(she/her)"), after a
-/// comma, bar or bullet ("Ada Lovelace, PhD | Analyst"), nor credentials ("Dr.", "M.B.A.").
-pub fn person_name(name: &str) -> String {
-    let name = name.split([',', '|', '•', '·']).next().unwrap_or_default();
-    let folded = fold(&without_brackets(name));
-    let words: Vec<&str> = folded.split(' ').filter(|w| !w.is_empty()).collect();
-    let mut kept = Vec::with_capacity(words.len());
-    let mut at = 0;
-    while at < words.len() {
-        match credential_at(&words[at..]) {
-            Some(length) => at += length,
-            None => {
-                kept.push(words[at]);
-                at += 1;
+/// A full name as compared, folded (see `text::fold_marked`): without credentials ("Dr.",
+/// "PhD", and dotted ones like "M.B.A." that fold to short words), and ending at the first
+/// break after it has begun: a comma, bar, bracket, dash or emoji ("Ada Lovelace, PhD |
+/// Analyst", "(she/her)"). "Dr. Zoë" has a break before the name begins.
+pub fn person_name(name: &str) -> Vec<u8> {
+    let mut builder = NameBuilder { kept: Vec::with_capacity(name.len()), short: Vec::new(), ended: false };
+    each_word(name, |word, after_break| builder.read(word, after_break));
+    builder.finish()
+}
+
+/// Builds [`person_name`] word by word. Short words (one or two letters) wait in `short`,
+/// each followed by a space: together they may spell a dotted credential ("m b a").
+struct NameBuilder {
+    kept: Vec<u8>,
+    short: Vec<u8>,
+    ended: bool,
+}
+
+impl NameBuilder {
+    fn read(&mut self, word: &[u8], after_break: bool) {
+        if self.ended || ((after_break || word == b"@") && !self.kept.is_empty()) {
+            self.ended = true;
+            return;
+        }
+        if word == b"@" {
+            return;
+        }
+        if word.len() <= 2 && !is_credential(word) {
+            self.short.extend_from_slice(word);
+            self.short.push(b' ');
+            if self.spells_credential() {
+                self.short.clear();
             }
+            return;
+        }
+        self.keep_short();
+        if !is_credential(word) {
+            self.keep(word);
         }
     }
-    kept.join(" ")
-}
 
-/// How many words a credential takes at the start of `words`: "phd" is one, "m b a" three.
-fn credential_at(words: &[&str]) -> Option<usize> {
-    let mut joined = String::new();
-    for (count, word) in words.iter().take(4).enumerate() {
-        if count > 0 && word.len() > 2 {
-            break;
+    /// Whether the short words waiting spell a credential of three letters or more: "M.B.A."
+    /// does, "J. R." (initials, not "Jr.") does not.
+    fn spells_credential(&self) -> bool {
+        let mut spelled = [0u8; 8];
+        let mut len = 0;
+        for &b in self.short.iter().filter(|b| **b != b' ') {
+            if len == spelled.len() {
+                return false;
+            }
+            spelled[len] = b;
+            len += 1;
         }
-        joined.push_str(word);
-        if CREDENTIALS.contains(&joined.as_str()) {
-            return Some(count + 1);
-        }
+        len >= 3 && is_credential(&spelled[..len])
     }
-    None
-}
 
-fn without_brackets(text: &str) -> String {
-    let mut depth = 0u32;
-    let mut out = String::with_capacity(text.len());
-    for c in text.chars() {
-        match c {
-            '(' | '[' | '{' => depth += 1,
-            ')' | ']' | '}' => depth = depth.saturating_sub(1),
-            _ if depth == 0 => out.push(c),
-            _ => {}
-        }
+    /// The short words that spelled no credential are part of the name.
+    fn keep_short(&mut self) {
+        let short = std::mem::take(&mut self.short);
+        short.split(|b| *b == b' ').filter(|w| !w.is_empty()).for_each(|w| self.keep(w));
     }
-    out
+
+    fn keep(&mut self, word: &[u8]) {
+        if !self.kept.is_empty() {
+            self.kept.push(b' ');
+        }
+        self.kept.extend_from_slice(word);
+    }
+
+    fn finish(mut self) -> Vec<u8> {
+        self.keep_short();
+        self.kept
+    }
 }
 
 /// Letters and digits only: handles are compared without "@", dots, dashes and underscores.
-fn compact(text: &str) -> String {
-    fold(text).replace(' ', "")
+fn compact(text: &[u8]) -> Vec<u8> {
+    let text = String::from_utf8_lossy(text);
+    fold(&text).into_bytes().into_iter().filter(|b| *b != b' ').collect()
+}
+
+/// The [`word_hash`] of [`compact`] text, without making it (for ASCII text, as slugs are).
+fn compact_hash(text: &[u8]) -> u64 {
+    if !text.is_ascii() {
+        return word_hash(&compact(text));
+    }
+    let mut hash = FNV_OFFSET;
+    for &b in text {
+        if b.is_ascii_alphanumeric() {
+            hash = (hash ^ u64::from(b.to_ascii_lowercase())).wrapping_mul(FNV_PRIME);
+        }
+    }
+    hash
+}
+
+/// Whether `known` is the [`compact`] form of `text`.
+fn is_compact_of(known: &[u8], text: &[u8]) -> bool {
+    if !text.is_ascii() {
+        return known == compact(text).as_slice();
+    }
+    let mut letters = text.iter().filter(|b| b.is_ascii_alphanumeric()).map(u8::to_ascii_lowercase);
+    known.iter().all(|k| letters.next() == Some(*k)) && letters.next().is_none()
 }
 
 /// "ada-lovelace-a1b2c3" without "-a1b2c3": the id LinkedIn appends has a digit in it.
-fn without_trailing_id(slug: &str) -> &str {
-    match slug.rsplit_once('-') {
-        Some((head, id)) if !head.is_empty() && id.chars().any(|c| c.is_ascii_digit()) => head,
+fn without_trailing_id(slug: &[u8]) -> &[u8] {
+    match slug.iter().rposition(|b| *b == b'-') {
+        Some(dash) if dash > 0 && slug[dash + 1..].iter().any(u8::is_ascii_digit) => &slug[..dash],
         _ => slug,
     }
 }
@@ -179,11 +309,14 @@ mod tests {
 
     #[test]
     fn names_compare_without_credentials_pronouns_and_emoji() {
-        assert_eq!(person_name("  ZOË  o'neil, PhD "), "zoe o neil");
-        assert_eq!(person_name("Dr. Zoë O’Neil (she/her) 🚀"), "zoe o neil");
-        assert_eq!(person_name("Zoe O'Neil M.B.A., CPA"), "zoe o neil");
-        assert_eq!(person_name("Zoe O'Neil Ph.D. | Data"), "zoe o neil");
-        assert_eq!(person_name("Ma Long"), "ma long", "a surname is not a credential");
+        let name = |text: &str| String::from_utf8(person_name(text)).unwrap();
+        assert_eq!(name("  ZOË  o'neil, PhD "), "zoe o neil");
+        assert_eq!(name("Dr. Zoë O’Neil (she/her) 🚀"), "zoe o neil");
+        assert_eq!(name("Zoe O'Neil M.B.A., CPA"), "zoe o neil");
+        assert_eq!(name("Zoe O'Neil Ph.D. | Data"), "zoe o neil");
+        assert_eq!(name("Ma Long"), "ma long", "a surname is not a credential");
+        assert_eq!(name("Prof. Dr. med. Hans Müller - Recruiter"), "hans muller");
+        assert_eq!(name("J. R. R. Tolkien"), "j r r tolkien");
     }
 
     #[test]
@@ -198,8 +331,10 @@ mod tests {
         let met = People::new(&["@ada_lovelace".to_string()], true);
         let mut inv = Invitation::person("Someone");
         inv.profile_slug = Some("ada-lovelace-a1b2c3".into());
-        assert_eq!(met.find(&inv), Some(Found::Handle));
-        assert_eq!(met.find(&Invitation::person("Ada Lovelace")), Some(Found::Handle));
-        assert_eq!(met.find(&Invitation::person("Ada Byron")), None);
+        let needs = Needs { any: true, handles: true };
+        let find = |inv: &Invitation| met.find(&Sender::new(inv, needs));
+        assert_eq!(find(&inv), Some(Found::Handle));
+        assert_eq!(find(&Invitation::person("Ada Lovelace")), Some(Found::Handle));
+        assert_eq!(find(&Invitation::person("Ada Byron")), None);
     }
 }

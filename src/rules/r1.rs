@@ -89,6 +89,8 @@ pub(super) fn add_terms(lexicon: &mut Lexicon, settings: &Settings) {
     Vocabulary::Money.add(lexicon, MONEY.iter().copied());
     Vocabulary::OffPlatform.add(lexicon, OFF_PLATFORM.iter().copied());
     Vocabulary::SpamTerm.add(lexicon, settings.spam_terms.iter().map(String::as_str));
+    // A sign that the raw note is worth searching for links (see `matcher`).
+    Vocabulary::WebAddress.add(lexicon, ["www", "http", "https"]);
 }
 
 /// The sites a note may link to: Vetted's own and the user's, as host names.
@@ -99,20 +101,22 @@ pub(super) fn trusted_sites(settings: &Settings) -> Vec<String> {
 
 fn matcher(case: &Case) -> Option<String> {
     let note = &case.note;
-    if let Some(term) = note.hit(Vocabulary::Social) {
-        return Some(format!("Note opens like a social or romance message: \"{term}\"."));
+    let found = [
+        (Vocabulary::Social, "Note opens like a social or romance message: \""),
+        (Vocabulary::Money, "Note pitches crypto, forex or investments: \""),
+        (Vocabulary::OffPlatform, "Note asks to continue on another app: \""),
+        (Vocabulary::SpamTerm, "Note uses a term on your spam list: \""),
+    ];
+    if let Some((term, says)) = found.iter().find_map(|(vocabulary, says)| Some((note.hit(*vocabulary)?, says))) {
+        return Some([says, term, "\"."].concat());
     }
-    if let Some(term) = note.hit(Vocabulary::Money) {
-        return Some(format!("Note pitches crypto, forex or investments: \"{term}\"."));
+    let raw = case.personal_note?;
+    // Every link has a "/" or a "www": most notes have neither, and are not searched.
+    if note.hit(Vocabulary::WebAddress).is_none() && !raw.as_bytes().contains(&b'/') {
+        return None;
     }
-    if let Some(term) = note.hit(Vocabulary::OffPlatform) {
-        return Some(format!("Note asks to continue on another app: \"{term}\"."));
-    }
-    if let Some(term) = note.hit(Vocabulary::SpamTerm) {
-        return Some(format!("Note uses a term on your spam list: \"{term}\"."));
-    }
-    let site = unknown_site(case.personal_note?, &case.engine.trusted_sites)?;
-    Some(format!("Note links to a site you have not trusted: \"{site}\"."))
+    let site = unknown_site(raw, &case.engine.trusted_sites)?;
+    Some(["Note links to a site you have not trusted: \"", &site, "\"."].concat())
 }
 
 /// The first site the note links to that is not trusted.

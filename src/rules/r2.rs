@@ -18,9 +18,9 @@ pub const RULE: Rule = Rule {
 
 fn matcher(case: &Case) -> Option<String> {
     // "Not decided above": every rule before R2 decides when it matches.
-    (case.matched.is_empty() && !case.sender_known()).then(|| {
+    (case.nothing_matched() && !case.sender_known()).then(|| {
         let ask = whom_to_ask(&case.invitation.mutual);
-        format!("You don't know the sender well: reply, or decide later.{ask}")
+        ["You don't know the sender well: reply, or decide later.", &ask].concat()
     })
 }
 

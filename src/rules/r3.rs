@@ -44,6 +44,9 @@ pub(super) fn add_terms(lexicon: &mut Lexicon, settings: &Settings) {
     let open = Vocabulary::OpenNetworker;
     open.add(lexicon, OPEN_NETWORKER.iter().copied());
     open.add(lexicon, settings.open_networker_terms.iter().map(String::as_str));
+    // Cheap signs that the raw text is worth a look (see `open_networker`).
+    Vocabulary::LionWord.add(lexicon, ["lion"]);
+    Vocabulary::AtSign.add(lexicon, ["@"]);
 }
 
 fn matcher(case: &Case) -> Option<String> {
@@ -52,14 +55,17 @@ fn matcher(case: &Case) -> Option<String> {
         .or_else(|| open_networker("Name", &inv.name, &case.name))
 }
 
+/// The raw text is only searched when the folded one shows a sign of what is sought.
 fn open_networker(what: &str, raw: &str, field: &Field) -> Option<String> {
-    if let Some(term) = field.hit(Vocabulary::OpenNetworker).or_else(|| lion(raw).then_some("LION")) {
-        return Some(format!("{what} calls the sender an open networker: \"{term}\"."));
+    let capital_lion = || (field.hit(Vocabulary::LionWord).is_some() && lion(raw)).then_some("LION");
+    if let Some(term) = field.hit(Vocabulary::OpenNetworker).or_else(capital_lion) {
+        return Some([what, " calls the sender an open networker: \"", term, "\"."].concat());
     }
-    if let Some(count) = connection_count(raw) {
-        return Some(format!("{what} shows off a connection count: \"{count}\"."));
+    if let Some(count) = field.saw_number().then(|| connection_count(raw)).flatten() {
+        return Some([what, " shows off a connection count: \"", count, "\"."].concat());
     }
-    email_address(raw).map(|address| format!("{what} shows an e-mail address to invite: \"{address}\"."))
+    let address = field.hit(Vocabulary::AtSign).and_then(|_| email_address(raw))?;
+    Some([what, " shows an e-mail address to invite: \"", address, "\"."].concat())
 }
 
 /// "LION" in capitals as a word of its own, in text that is not all capitals or set apart by

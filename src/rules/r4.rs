@@ -57,7 +57,8 @@ fn matcher(case: &Case) -> Option<String> {
     let group = note.hit(Vocabulary::GroupPhrase).or(named)?;
     let other_link = note.hit(Vocabulary::OtherLink).or(note.hit(Vocabulary::Business));
     other_link.is_none().then(|| {
-        format!("The note's only link to you is a shared group (\"{group}\"): groups are for open networking, so lean to refuse.")
+        let says = "\"): groups are for open networking, so lean to refuse.";
+        ["The note's only link to you is a shared group (\"", group, says].concat()
     })
 }
 

@@ -16,7 +16,7 @@ pub const RULE: Rule = Rule {
 fn matcher(case: &Case) -> Option<String> {
     (case.personal_note.is_none() && !case.sender_known()).then(|| {
         let what = if case.invitation.message.is_some() { "Only LinkedIn's default text" } else { "No personal note" };
-        format!("{what}, and you don't know the sender.")
+        [what, ", and you don't know the sender."].concat()
     })
 }
 

@@ -103,10 +103,13 @@ pub(super) fn add_terms(lexicon: &mut Lexicon, settings: &Settings) {
 
 fn matcher(case: &Case) -> Option<String> {
     if let Some(role) = case.headline.hit(Vocabulary::RefusedRole) {
-        return Some(format!("Headline names a refused role: \"{role}\"."));
+        return Some(["Headline names a refused role: \"", role, "\"."].concat());
+    }
+    if let Some(role) = case.name.hit(Vocabulary::RefusedRole) {
+        return Some(["The name in the status line carries a refused role: \"", role, "\"."].concat());
     }
     let role = case.status.hit(Vocabulary::RefusedRole)?;
-    Some(format!("Status line names a refused role: \"{role}\"."))
+    Some(["Status line names a refused role: \"", role, "\"."].concat())
 }
 
 #[cfg(test)]

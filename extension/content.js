@@ -6,6 +6,8 @@
   'use strict';
 
   const api = globalThis.browser ?? globalThis.chrome;
+  // For `./build.sh bench`: each batch logs, at debug level, how long after this start it drew.
+  const started = performance.now();
   // The received-invitations page; LinkedIn reaches it from the feed without a reload.
   const INVITATIONS_PAGE = /^\/mynetwork\/invitation-manager(\/|$)/;
   const CARD_SEP = '\u001d';
@@ -162,6 +164,8 @@
     if (!items.length) return;
     const results = await core.classify(items.map((item) => item.key).join(CARD_SEP));
     items.forEach((item, i) => draw(item, results[i]));
+    const after = (performance.now() - started).toFixed(1);
+    console.debug(`Vetted: ${items.length} cards judged, ${after} ms after the content script started.`);
   }
 
   function snapshot(card, nodes) {

@@ -47,8 +47,8 @@ const DEFAULT_FIRST_WORDS: &[&str] = &["i", "je", "ich", "me", "vorrei", "ik", "
 /// Whether a card's message is a personal note: trimmed, non-empty, and not LinkedIn's default
 /// text.
 pub fn is_personal(message: &str) -> bool {
-    let message = message.trim();
-    if message.is_empty() {
+    let message = message.trim_ascii();
+    if message.is_empty() || (!message.is_ascii() && message.trim().is_empty()) {
         return false;
     }
     if !starts_like_default(message) {
@@ -58,6 +58,7 @@ pub fn is_personal(message: &str) -> bool {
     !DEFAULT_TEXTS.iter().any(|d| is_default(message, &folded, d))
 }
 
+/// Whether the message starts as a default text may ("I'd", "I would", "Je", "Ich", …).
 fn starts_like_default(message: &str) -> bool {
     let bytes = message.as_bytes();
     let mut end = 0;
@@ -65,7 +66,13 @@ fn starts_like_default(message: &str) -> bool {
         end += 1;
     }
     let first = &message[..end];
-    DEFAULT_FIRST_WORDS.iter().any(|word| first.eq_ignore_ascii_case(word))
+    if !DEFAULT_FIRST_WORDS.iter().any(|word| first.eq_ignore_ascii_case(word)) {
+        return false;
+    }
+    // "I loved your talk" is not "I'd like" nor "I would like".
+    let rest = message[end..].trim_start_matches(['\'', '’', ' ']).as_bytes();
+    let starts = |word: &[u8]| rest.get(..word.len()).is_some_and(|head| head.eq_ignore_ascii_case(word));
+    !first.eq_ignore_ascii_case("i") || starts(b"d ") || starts(b"would ")
 }
 
 /// The default text alone, or followed by a signature ("- Ada Lovelace"). A byte comparison

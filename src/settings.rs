@@ -30,7 +30,8 @@
 //!   The ids are those of the rule catalogue: K, E2, R6, R3, R1, R5, E1, R4, O, R2. An id this
 //!   version does not know is reported, and its switch kept for the version that does.
 //! - Every other key holds a list of texts, each at most 200 characters, at most 5,000 of them.
-//!   Case, accents and punctuation do not matter; words are matched whole.
+//!   Case, accents and punctuation do not matter; words are matched whole. A term (roles,
+//!   organizations and the `*_terms` lists) has at most 8 words.
 //!   - `known_people` (rule K): LinkedIn profile links (`https://www.linkedin.com/in/<slug>/` or
 //!     `in/<slug>`) or full names ("Dr. Zoë O'Neil, PhD" is "zoe o neil").
 //!   - `met_elsewhere` (rule E2): names, profile links, or handles on other channels (`@ferris`).
@@ -286,7 +287,12 @@ fn read_entry(list: &List, item: &Value) -> Result<String, &'static str> {
 }
 
 fn check_words(text: &str) -> Option<&'static str> {
-    crate::text::fold(text).is_empty().then_some("has no letters or digits to match")
+    let folded = crate::text::fold(text);
+    if folded.is_empty() {
+        return Some("has no letters or digits to match");
+    }
+    let too_long = crate::text::words(&folded).count() > crate::text::MAX_TERM_WORDS;
+    too_long.then_some("has more than 8 words; a shorter phrase matches more")
 }
 
 fn check_person(text: &str) -> Option<&'static str> {

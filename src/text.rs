@@ -130,7 +130,7 @@ struct Word<'b> {
 
 /// The word being read: on the stack while it is short, as words are.
 struct WordBuf {
-    short: [u8; 64],
+    short: [u8; 32],
     long: Vec<u8>,
     len: usize,
     hash: u64,
@@ -138,7 +138,7 @@ struct WordBuf {
 
 impl WordBuf {
     fn new() -> Self {
-        WordBuf { short: [0; 64], long: Vec::new(), len: 0, hash: FNV_OFFSET }
+        WordBuf { short: [0; 32], long: Vec::new(), len: 0, hash: FNV_OFFSET }
     }
 
     #[inline(always)]
@@ -538,6 +538,12 @@ impl Lexicon {
 
     /// Finds the terms of the tags in `mask` in raw text, reading it once.
     pub fn scan(&self, text: &str, mask: u16) -> Hits<'_> {
+        self.scan_with(text, mask, |_, _| {})
+    }
+
+    /// [`Lexicon::scan`], handing each folded word to `also` as well (with whether a phrase
+    /// break comes before it), so that another reader needs no pass of its own.
+    pub fn scan_with(&self, text: &str, mask: u16, mut also: impl FnMut(&[u8], bool)) -> Hits<'_> {
         if text.is_empty() {
             return Hits { lexicon: Some(self), ..Hits::NONE };
         }
@@ -549,7 +555,10 @@ impl Lexicon {
             stopped: 0,
             stopped_at: 0,
         };
-        for_each_word(text, true, |word| scan.read(self, word));
+        for_each_word(text, true, |word| {
+            scan.read(self, word);
+            also(word.folded, word.gap == Gap::Break);
+        });
         scan.hits
     }
 }

@@ -265,8 +265,10 @@ impl<'a> Case<'a> {
     /// Reads each field once.
     fn new(engine: &'a Engine, invitation: &'a Invitation) -> Self {
         let lexicon = &engine.lexicon;
-        let name = Field::scan(lexicon, &invitation.name, NAME_WORDS);
-        let sender = people::Sender::new(invitation, engine.needs);
+        // The name is read once, for the lexicon and for the lists of people.
+        let mut person = people::NameBuilder::new(if engine.needs.any { invitation.name.len() } else { 0 });
+        let name = Field(lexicon.scan_with(&invitation.name, NAME_WORDS, |word, after_break| person.read(word, after_break)));
+        let sender = people::Sender::new(invitation, engine.needs, person.finish());
         let headline = Field::scan(lexicon, &invitation.headline, HEADLINE_WORDS);
         let own_words = status_own_words(&invitation.status_line, &invitation.name);
         let status = Field::scan(lexicon, own_words, STATUS_WORDS);

@@ -134,7 +134,8 @@ pub struct Needs {
 }
 
 impl<'a> Sender<'a> {
-    pub fn new(invitation: &'a Invitation, needs: Needs) -> Self {
+    /// `name`: the sender's name as [`person_name`] makes it (built while the name is read).
+    pub fn new(invitation: &'a Invitation, needs: Needs, name: Vec<u8>) -> Self {
         if !needs.any {
             return Sender { slug: None, name: Key::new(Cow::Borrowed(&[])), handles: [None, None, None] };
         }
@@ -144,7 +145,6 @@ impl<'a> Sender<'a> {
             let plain = slug.bytes().all(|b| !b.is_ascii_uppercase() && b.is_ascii());
             if plain { Cow::Borrowed(slug.as_bytes()) } else { Cow::Owned(slug.to_lowercase().into_bytes()) }
         });
-        let name = person_name(&invitation.name);
         let mut sender = Sender { slug: slug.map(Key::new), name: Key::new(Cow::Owned(name)), handles: [None; 3] };
         if needs.handles {
             let with_slug = sender.slug.is_some();
@@ -196,21 +196,27 @@ fn is_credential(word: &[u8]) -> bool {
 /// break after it has begun: a comma, bar, bracket, dash or emoji ("Ada Lovelace, PhD |
 /// Analyst", "(she/her)"). "Dr. Zoë" has a break before the name begins.
 pub fn person_name(name: &str) -> Vec<u8> {
-    let mut builder = NameBuilder { kept: Vec::with_capacity(name.len()), short: Vec::new(), ended: false };
+    let mut builder = NameBuilder::new(name.len());
     each_word(name, |word, after_break| builder.read(word, after_break));
     builder.finish()
 }
 
 /// Builds [`person_name`] word by word. Short words (one or two letters) wait in `short`,
 /// each followed by a space: together they may spell a dotted credential ("m b a").
-struct NameBuilder {
+pub struct NameBuilder {
     kept: Vec<u8>,
     short: Vec<u8>,
     ended: bool,
 }
 
 impl NameBuilder {
-    fn read(&mut self, word: &[u8], after_break: bool) {
+    /// For a name of about `len` bytes; with `len` 0, nothing is kept and nothing allocated.
+    pub fn new(len: usize) -> Self {
+        NameBuilder { kept: Vec::with_capacity(len), short: Vec::new(), ended: len == 0 }
+    }
+
+    /// Takes the name's next folded word (see `text::each_word`).
+    pub fn read(&mut self, word: &[u8], after_break: bool) {
         if self.ended || ((after_break || word == b"@") && !self.kept.is_empty()) {
             self.ended = true;
             return;
@@ -260,7 +266,7 @@ impl NameBuilder {
         self.kept.extend_from_slice(word);
     }
 
-    fn finish(mut self) -> Vec<u8> {
+    pub fn finish(mut self) -> Vec<u8> {
         self.keep_short();
         self.kept
     }
@@ -332,7 +338,7 @@ mod tests {
         let mut inv = Invitation::person("Someone");
         inv.profile_slug = Some("ada-lovelace-a1b2c3".into());
         let needs = Needs { any: true, handles: true };
-        let find = |inv: &Invitation| met.find(&Sender::new(inv, needs));
+        let find = |inv: &Invitation| met.find(&Sender::new(inv, needs, person_name(&inv.name)));
         assert_eq!(find(&inv), Some(Found::Handle));
         assert_eq!(find(&Invitation::person("Ada Lovelace")), Some(Found::Handle));
         assert_eq!(find(&Invitation::person("Ada Byron")), None);

@@ -101,14 +101,18 @@ pub(super) fn trusted_sites(settings: &Settings) -> Vec<String> {
 
 fn matcher(case: &Case) -> Option<String> {
     let note = &case.note;
-    let found = [
-        (Vocabulary::Social, "Note opens like a social or romance message: \""),
-        (Vocabulary::Money, "Note pitches crypto, forex or investments: \""),
-        (Vocabulary::OffPlatform, "Note asks to continue on another app: \""),
-        (Vocabulary::SpamTerm, "Note uses a term on your spam list: \""),
-    ];
-    if let Some((term, says)) = found.iter().find_map(|(vocabulary, says)| Some((note.hit(*vocabulary)?, says))) {
-        return Some([says, term, "\"."].concat());
+    let says = |what: &str, term: &str| Some([what, term, "\"."].concat());
+    if let Some(term) = note.hit(Vocabulary::Social) {
+        return says("Note opens like a social or romance message: \"", term);
+    }
+    if let Some(term) = note.hit(Vocabulary::Money) {
+        return says("Note pitches crypto, forex or investments: \"", term);
+    }
+    if let Some(term) = note.hit(Vocabulary::OffPlatform) {
+        return says("Note asks to continue on another app: \"", term);
+    }
+    if let Some(term) = note.hit(Vocabulary::SpamTerm) {
+        return says("Note uses a term on your spam list: \"", term);
     }
     let raw = case.personal_note?;
     // Every link has a "/" or a "www": most notes have neither, and are not searched.
@@ -116,7 +120,7 @@ fn matcher(case: &Case) -> Option<String> {
         return None;
     }
     let site = unknown_site(raw, &case.engine.trusted_sites)?;
-    Some(["Note links to a site you have not trusted: \"", &site, "\"."].concat())
+    says("Note links to a site you have not trusted: \"", &site)
 }
 
 /// The first site the note links to that is not trusted.

@@ -19,20 +19,29 @@ pub const RULE: Rule = Rule {
 fn matcher(case: &Case) -> Option<String> {
     // "Not decided above": every rule before R2 decides when it matches.
     (case.nothing_matched() && !case.sender_known()).then(|| {
-        let ask = whom_to_ask(&case.invitation.mutual);
-        ["You don't know the sender well: reply, or decide later.", &ask].concat()
+        let mut reason = String::from("You don't know the sender well: reply, or decide later.");
+        ask(&mut reason, &case.invitation.mutual);
+        reason
     })
 }
 
-/// " Ask Jane Roe, one of 12 mutual connections." or nothing when there are none.
-fn whom_to_ask(mutual: &MutualConnections) -> String {
-    let count = mutual.count.max(mutual.names.len() as u32);
+/// Adds " Ask Jane Roe, one of 12 mutual connections." when there are some.
+fn ask(reason: &mut String, mutual: &MutualConnections) {
+    let count = mutual.count.max(u32::try_from(mutual.names.len()).unwrap_or(u32::MAX));
+    if count == 0 {
+        return;
+    }
+    reason.push_str(" Ask ");
+    match mutual.names.first() {
+        Some(name) => reason.push_str(name),
+        None if count == 1 => reason.push_str("your"),
+        None => reason.push_str("one of your"),
+    }
     match (mutual.names.first(), count) {
-        (_, 0) => String::new(),
-        (Some(name), 1) => format!(" Ask {name}, your mutual connection."),
-        (Some(name), n) => format!(" Ask {name}, one of {n} mutual connections."),
-        (None, 1) => " Ask your mutual connection.".to_string(),
-        (None, n) => format!(" Ask one of your {n} mutual connections."),
+        (Some(_), 1) => reason.push_str(", your mutual connection."),
+        (Some(_), n) => reason.push_str(&format!(", one of {n} mutual connections.")),
+        (None, 1) => reason.push_str(" mutual connection."),
+        (None, n) => reason.push_str(&format!(" {n} mutual connections.")),
     }
 }
 

@@ -1,7 +1,7 @@
 //! Text as the rules compare it: case and diacritics folded, words kept apart, and terms found
 //! by whole words (so "HR" is not found in "Christopher", nor "recruiter" in "recruiting").
 //!
-//! One tokenizer ([`for_each_word`]) reads raw text once, folding and hashing each word as it
+//! One tokenizer (`for_each_word`) reads raw text once, folding and hashing each word as it
 //! goes; [`fold`] writes its words out, and [`Lexicon::scan`] looks each one up, every
 //! vocabulary at once, without writing the text anywhere. Its loops work on bytes, index by
 //! index: the release build optimises for size (`opt-level = "z"`), which inlines little, so
@@ -28,7 +28,7 @@ pub fn fold_marked(text: &str) -> String {
 }
 
 /// Appends `text`, folded (marked or not), to `out`, as UTF-8.
-pub fn fold_into(text: &str, marked: bool, out: &mut Vec<u8>) {
+fn fold_into(text: &str, marked: bool, out: &mut Vec<u8>) {
     out.reserve(text.len() + 8);
     for_each_word(text, marked, |word| {
         match word.gap {
@@ -400,10 +400,6 @@ impl WordSet {
     /// The word's number, if it is in the set.
     pub fn find(&self, word: &[u8]) -> Option<usize> {
         self.find_hashed(word_hash(word), word)
-    }
-
-    pub fn contains(&self, word: &str) -> bool {
-        self.find(word.as_bytes()).is_some()
     }
 
     /// Whether a word with this hash is in the set, by the caller's own equality: for words

@@ -189,13 +189,12 @@ impl Engine {
                 matches.push(RuleMatch { rule: rule.id, reason });
             }
         }
-        let matched: Vec<&Rule> = case.matched_rules().collect();
         // With every deciding rule switched off, a sender is still one to consider.
-        let decision = matched.first().map_or(Decision::Consider, |r| r.effect);
+        let decision = case.matched_rules().next().map_or(Decision::Consider, |r| r.effect);
         Some(Verdict {
             decision,
             note: if case.personal_note.is_some() { NoteState::Present } else { NoteState::Missing },
-            hint: hint(&matched, decision),
+            hint: hint(case.matched_rules(), decision),
             matches,
         })
     }
@@ -203,8 +202,8 @@ impl Engine {
 
 /// The advice on LinkedIn's controls of the first matched rule that argues for the verdict
 /// (R1's "Report spam" also when R6 refused first, never on an Accept).
-fn hint(matched: &[&Rule], decision: Decision) -> Option<String> {
-    let rule = matched.iter().find(|r| r.effect == decision && r.hint.is_some())?;
+fn hint<'r>(mut matched: impl Iterator<Item = &'r Rule>, decision: Decision) -> Option<String> {
+    let rule = matched.find(|r| r.effect == decision && r.hint.is_some())?;
     rule.hint.map(str::to_string)
 }
 

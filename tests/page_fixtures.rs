@@ -3,7 +3,9 @@
 mod support;
 
 use support::{anchor_problem, fixtures, html, reading_json, the_card, GENERATIONS};
-use vetted::page::{read_card, Card, PROFILE};
+use serde_json::json;
+use vetted::page::{read_card, Card, Reading, PROFILE};
+use vetted::{Engine, Settings};
 
 /// Reads every fixture of a generation against its expected reading and badge anchor.
 fn check(generation: &str) {
@@ -43,6 +45,30 @@ fn gen2025_cards_read_as_expected() {
 #[test]
 fn gen2026_cards_read_as_expected() {
     check("gen2026");
+}
+
+/// Every person's card gets the badge its fixture expects, read and judged natively with default
+/// settings: the same expectation the browser tests check on the demo pages.
+#[test]
+fn every_person_card_gets_its_expected_badge() {
+    let engine = Engine::new(Settings::default());
+    let mut failures = Vec::new();
+    for fixture in GENERATIONS.iter().flat_map(|g| fixtures(g)) {
+        let nodes = fixture.nodes();
+        let card = Card::parse(&html::snapshot(the_card(&fixture.name(), &nodes)));
+        let Reading::Person { invitation, .. } = read_card(&card) else { continue };
+        let verdict = engine.classify(&invitation).expect("a person gets a verdict");
+        let got = json!({
+            "verdict": verdict.decision,
+            "note": verdict.note,
+            "rules": verdict.rule_ids().join(","),
+        });
+        match &fixture.badge {
+            Some(want) if *want == got => {}
+            want => failures.push(format!("{}: expected {want:?}, got {got}", fixture.name())),
+        }
+    }
+    assert!(failures.is_empty(), "{}", failures.join("\n"));
 }
 
 /// The same numbered cases in every generation, so that none is tested less; every kind of card

@@ -18,6 +18,8 @@ pub struct Fixture {
     pub path: PathBuf,
     pub html: String,
     pub expect: Value,
+    /// The badge a person's card gets with default settings: verdict, note and rule ids.
+    pub badge: Option<Value>,
 }
 
 impl Fixture {
@@ -59,11 +61,9 @@ fn load(path: PathBuf) -> Fixture {
         });
     let mut expect: Value =
         serde_json::from_str(json.trim()).unwrap_or_else(|e| panic!("{}: {e}", path.display()));
-    // An expected badge (verdict, note, rules) is the browser tests' business, not the reader's.
-    if let Some(fields) = expect.as_object_mut() {
-        fields.remove("badge");
-    }
-    Fixture { path, html, expect }
+    // The expected badge (verdict, note, rules) is the rules' business, not the reader's.
+    let badge = expect.as_object_mut().and_then(|fields| fields.remove("badge"));
+    Fixture { path, html, expect, badge }
 }
 
 /// The one card of a fragment: the element that matches the profile's card selector.

@@ -66,16 +66,18 @@ for (const name of BROWSERS) {
       await popup.close();
     });
 
-    test('people the user knows, or met elsewhere, are accepted whatever else matches', async () => {
+    test('the lists apply: people known or met elsewhere are accepted, own organizations considered', async () => {
       const before = await getStoredSettings(browser, name);
       await setStoredSettings(browser, name, {
         version: 2,
         known_people: ['https://www.linkedin.com/in/sarah-whitfield-hays/', 'Kevin Marsh'],
         met_elsewhere: ['Marco Bellini'],
+        own_organizations: ['Initech'],
       });
       await waitForBadge(tab.page, byName('Sarah Whitfield'), 'accept', 'K');
       await waitForBadge(tab.page, byName('Kevin Marsh'), 'accept', 'K');
       await waitForBadge(tab.page, byName('Marco Bellini'), 'accept', 'E2');
+      await waitForBadge(tab.page, byName('Daniel Okoye'), 'consider', 'O');
       await setStoredSettings(browser, name, before ?? {});
       await waitForBadge(tab.page, byName('Kevin Marsh'), 'refuse', 'R5');
     });

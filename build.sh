@@ -8,6 +8,7 @@
 #   ./build.sh test       every test: native, size budget, lint, browsers
 #   ./build.sh bench      the benchmarks
 #   ./build.sh package    dist/vetted-chrome.zip and dist/vetted-firefox.zip
+#   ./build.sh fuzz [s]   the card reader and the classifier under libFuzzer, s seconds each
 set -Eeuo pipefail
 
 ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
@@ -119,6 +120,22 @@ build() {
   echo "    dist/chrome and dist/firefox written; vetted_bg.wasm: $raw bytes, $gz gzipped"
 }
 
+build_fault_injection() {
+  # For the fault tests only, never packaged: dist/ plus a core built with --features
+  # fault-injection, in which a card holding "VETTED-PANIC-TRIGGER" makes the core panic.
+  step "build: test-only extensions with fault injection (dist/test-fault/)" "Run ./build.sh build first."
+  local PKG="$ROOT/target/pkg-fault" browser dir
+  rm -rf "$PKG"
+  wasm_pack_build vetted --features fault-injection
+  for browser in chrome firefox; do
+    dir="$DIST/test-fault/$browser"
+    rm -rf "$dir"
+    mkdir -p "$DIST/test-fault"
+    cp -r "$DIST/$browser" "$dir"
+    cp "$PKG"/vetted.js "$PKG"/vetted_bg.wasm "$dir/core/"
+  done
+}
+
 # ---- demo, test, bench, package ----------------------------------------------------------------
 
 browser_env() {
@@ -153,6 +170,19 @@ bench() {
   cargo bench --quiet --bench engine
 }
 
+fuzz() {
+  local seconds=${1:-600}
+  step "fuzz: cargo-fuzz" "Run: cargo install cargo-fuzz --locked"
+  command -v cargo-fuzz >/dev/null || cargo install cargo-fuzz --locked
+  local target
+  for target in card_reader classifier; do
+    step "fuzz: $target for $seconds s" "libFuzzer found a crash: the input is saved under tests/fuzz/artifacts/$target/."
+    # libFuzzer needs nightly compiler flags; this machine has one stable toolchain.
+    RUSTC_BOOTSTRAP=1 cargo fuzz run --fuzz-dir tests/fuzz "$target" -- \
+      -max_total_time="$seconds" -max_len=20000 -print_final_stats=1
+  done
+}
+
 package() {
   step "package" "Run ./build.sh build first."
   local browser
@@ -168,10 +198,11 @@ case "${1:-all}" in
   setup) setup ;;
   build) build ;;
   demo) demo ;;
-  test) setup; build; run_tests ;;
+  test) setup; build; build_fault_injection; run_tests ;;
   bench) setup; build; bench ;;
   package) build; package ;;
-  *) echo "usage: ./build.sh [setup|build|demo|test|bench|package]" >&2; exit 2 ;;
+  fuzz) fuzz "${2:-600}" ;;
+  *) echo "usage: ./build.sh [setup|build|demo|test|bench|package|fuzz [seconds]]" >&2; exit 2 ;;
 esac
 STEP=""
 echo "==> done"

@@ -312,9 +312,18 @@
   }
 
   function explanation(result) {
-    const lines = result.reasons.map((r) =>
-      element('p', '', element('b', '', `${r.title}: `), r.text, ' ', element('q', '', r.essay)));
-    if (result.hint) lines.push(element('p', '', result.hint));
+    // In the browser's language (messages named after the rule, see src/rules/mod.rs), else the
+    // core's English.
+    const say = (key, english, ...values) => {
+      const text = t(key, ...values);
+      return text === key ? english : text;
+    };
+    const lines = result.reasons.map((r) => {
+      const title = say('rule_label', `${r.title}:`, say(`rule_${r.rule}_title`, r.title));
+      const essay = say(`rule_${r.rule}_reason`, r.essay);
+      return element('p', '', element('b', '', title), ' ', say(r.key, r.text, r.detail), ' ', element('q', '', essay));
+    });
+    if (result.hint) lines.push(element('p', '', say(`rule_${result.hint.rule}_hint`, result.hint.text)));
     const { count, names } = result.mutual;
     if (count > 0) {
       const others = count - names.length;
@@ -336,8 +345,8 @@
     } else if (!result.rules.includes('K')) {
       row.append(button(t('know_them'), () => knowThem(card, result)));
     }
-    if (result.reply) {
-      row.append(button(t('copy_reply'), (node) => copyReply(row, node, result.reply)));
+    if (result.reply_key) {
+      row.append(button(t('copy_reply'), (node) => copyReply(row, node, result)));
     }
     return row;
   }
@@ -358,7 +367,9 @@
     else await api.storage.local.set({ settings: previous });
   }
 
-  async function copyReply(row, node, text) {
+  // The user's own reply for the deciding rule, else Vetted's in the browser's language.
+  async function copyReply(row, node, result) {
+    const text = result.reply ?? t(result.reply_key, result.first_name);
     try {
       await navigator.clipboard.writeText(text);
       node.replaceWith(element('span', 'done', t('copied')));

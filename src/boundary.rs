@@ -7,7 +7,7 @@ use crate::invitation::{Invitation, MutualConnections, SenderKind};
 use crate::page::{self, Reading};
 use crate::rules::{self, Engine};
 use crate::settings::{self, Settings, Value};
-use crate::verdict::{Decision, NoteState, Verdict};
+use crate::verdict::{Decision, Hint, NoteState, Verdict};
 use serde::Serialize;
 use std::cell::RefCell;
 use std::rc::Rc;
@@ -123,8 +123,13 @@ enum CardResult {
         note: NoteState,
         rules: Vec<&'static str>,
         reasons: Vec<Reason>,
-        hint: Option<String>,
+        hint: Option<Hint>,
         mutual: MutualConnections,
+        /// "Copy reply" when a rule decided: the message `reply_key` for `first_name` in the
+        /// browser's language, or `reply`, the user's own for that rule, when they wrote one.
+        reply_key: Option<String>,
+        reply: Option<String>,
+        first_name: String,
     },
     /// An invitation that is not from a person: no badge.
     Other { sender: SenderKind },
@@ -134,18 +139,22 @@ enum CardResult {
     Unreadable { why: String },
 }
 
+/// One matched rule in the explanation, in English; the content script shows it in the
+/// browser's language: `rule_<rule>_title`, `rule_<rule>_reason` and `key` with `detail`.
 #[derive(Serialize)]
 struct Reason {
     rule: &'static str,
     title: &'static str,
     essay: &'static str,
     text: String,
+    key: &'static str,
+    detail: String,
 }
 
 fn judge(engine: &Engine, reading: Reading) -> CardResult {
     match reading {
         Reading::Person { invitation, anchor } => match engine.classify(&invitation) {
-            Some(verdict) => person(anchor, invitation, verdict),
+            Some(verdict) => person(engine, anchor, invitation, verdict),
             None => CardResult::Other { sender: invitation.kind },
         },
         Reading::NotPerson { kind } => CardResult::Other { sender: kind },
@@ -154,14 +163,18 @@ fn judge(engine: &Engine, reading: Reading) -> CardResult {
     }
 }
 
-fn person(anchor: usize, invitation: Invitation, verdict: Verdict) -> CardResult {
+fn person(engine: &Engine, anchor: usize, invitation: Invitation, verdict: Verdict) -> CardResult {
     let rules = verdict.rule_ids();
+    let first_name = rules::first_name(&invitation.name).to_string();
+    let deciding = verdict.deciding_rule();
+    let own_reply = deciding.and_then(|id| engine.settings.reply_templates.get(id));
     let reasons = verdict
         .matches
         .into_iter()
         .filter_map(|m| {
             let rule = rules::rule(m.rule)?;
-            Some(Reason { rule: rule.id, title: rule.title, essay: rule.reason, text: m.reason })
+            let (text, key, detail) = (m.reason, m.key, m.detail);
+            Some(Reason { rule: rule.id, title: rule.title, essay: rule.reason, text, key, detail })
         })
         .collect();
     CardResult::Person {
@@ -174,5 +187,8 @@ fn person(anchor: usize, invitation: Invitation, verdict: Verdict) -> CardResult
         reasons,
         hint: verdict.hint,
         mutual: invitation.mutual,
+        reply_key: deciding.map(|id| format!("reply_{id}")),
+        reply: own_reply.map(|text| text.replace(settings::NAME_IN_REPLY, &first_name)),
+        first_name,
     }
 }

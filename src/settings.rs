@@ -21,7 +21,10 @@
 //!   "spam_terms": ["gift card"],
 //!   "trusted_sites": ["rust-lang.org"],
 //!   "business_terms": ["statement of work"],
-//!   "group_terms": ["rustaceans meetup"]
+//!   "group_terms": ["rustaceans meetup"],
+//!   "reply_templates": {
+//!     "R5": "Hello {name}, thanks for the invitation! Do we know each other? Tell me where we met."
+//!   }
 //! }
 //! ```
 //!
@@ -43,7 +46,10 @@
 //!     `www.example.org`); LinkedIn, GitHub and GitLab are always trusted.
 //!   - `business_terms` (rule E1): words that propose business, added to Vetted's.
 //!   - `group_terms` (rule R4): phrases that name a shared group ("rustaceans meetup").
-//!   - Any key may be left out: it is then empty (or, for `rules`, every rule is on).
+//! - `reply_templates`: rule id to the reply that the badge's "Copy reply" copies when that rule
+//!   decides, in place of Vetted's own (in the browser's language); `{name}` stands for the
+//!   sender's first name. At most 1,000 characters each; ids of the rule catalogue only.
+//! - Any key may be left out: it is then empty (or, for `rules`, every rule is on).
 //!
 //! Version 1 had `"rules_off": ["R5", ...]`, the ids of the rules switched off, instead of
 //! `rules`; a version 1 file is read as if it said `"rules": {"R5": false, ...}`.
@@ -61,6 +67,10 @@ pub const VERSION: u32 = 2;
 pub const MAX_ENTRY_CHARS: usize = 200;
 /// The most entries a list may hold.
 pub const MAX_ENTRIES: usize = 5000;
+/// The longest reply template, in characters.
+pub const MAX_REPLY_CHARS: usize = 1000;
+/// What a reply template writes for the sender's first name.
+pub const NAME_IN_REPLY: &str = "{name}";
 
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct Settings {
@@ -84,6 +94,8 @@ pub struct Settings {
     pub business_terms: Vec<String>,
     /// Phrases that name a shared group (rule R4).
     pub group_terms: Vec<String>,
+    /// Rule id to the user's reply when that rule decides, `{name}` for the sender's first name.
+    pub reply_templates: BTreeMap<String, String>,
 }
 
 impl Settings {
@@ -173,10 +185,13 @@ fn read_field(key: &str, value: &Value, settings: &mut Settings, problems: &mut 
     if key == "rules" {
         return read_switches(value, &mut settings.rules, problems);
     }
+    if key == "reply_templates" {
+        return read_replies(value, &mut settings.reply_templates, problems);
+    }
     match LISTS.iter().find(|list| list.key == key) {
         Some(list) => read_list(list, value, (list.get_mut)(settings), problems),
         None => problems.push(format!(
-            "Unknown setting \"{key}\" was left out; the settings are \"version\", \"rules\", {}.",
+            "Unknown setting \"{key}\" was left out; the settings are \"version\", \"rules\", \"reply_templates\", {}.",
             LISTS.iter().map(|l| format!("\"{}\"", l.key)).collect::<Vec<_>>().join(", ")
         )),
     }
@@ -251,6 +266,31 @@ fn read_switches(value: &Value, switches: &mut BTreeMap<String, bool>, problems:
     }
 }
 
+fn read_replies(value: &Value, replies: &mut BTreeMap<String, String>, problems: &mut Vec<String>) {
+    let Value::Object(given) = value else {
+        problems.push(format!(
+            "\"reply_templates\" must map rule ids to texts, not {}; Vetted's own replies apply.",
+            value.describe()
+        ));
+        return;
+    };
+    for (id, text) in given {
+        let why = match (rules::rule(id), text) {
+            (None, _) => "is for a rule unknown to this version of Vetted",
+            (_, Value::String(text)) if text.trim().is_empty() => "is empty",
+            (_, Value::String(text)) if text.trim().chars().count() > MAX_REPLY_CHARS => {
+                "is longer than 1,000 characters"
+            }
+            (Some(rule), Value::String(text)) => {
+                replies.insert(rule.id.to_string(), text.trim().to_string());
+                continue;
+            }
+            _ => "is not a text",
+        };
+        problems.push(format!("The reply for rule \"{id}\" ({}) {why}; it was left out.", text.describe()));
+    }
+}
+
 fn read_list(list: &List, value: &Value, entries: &mut Vec<String>, problems: &mut Vec<String>) {
     let key = list.key;
     let Value::Array(items) = value else {
@@ -319,6 +359,8 @@ pub fn export(settings: &Settings) -> Value {
         switches.insert(rule.id.to_string(), Value::Bool(settings.is_on(rule.id)));
     }
     fields.insert("rules".to_string(), Value::Object(switches));
+    let replies = settings.reply_templates.iter().map(|(id, text)| (id.clone(), Value::String(text.clone())));
+    fields.insert("reply_templates".to_string(), Value::Object(replies.collect()));
     for list in LISTS {
         let entries = (list.get)(settings).iter().map(|e| Value::String(e.clone()));
         fields.insert(list.key.to_string(), Value::Array(entries.collect()));
@@ -509,5 +551,24 @@ mod tests {
         assert!(loaded.problems.is_empty(), "{:?}", loaded.problems);
         assert!(!loaded.settings.is_on("R4"));
         assert_eq!(export(&loaded.settings), export(&settings));
+    }
+
+    #[test]
+    fn reply_templates_for_known_rules_only_and_not_too_long() {
+        let long = "x".repeat(MAX_REPLY_CHARS + 1);
+        let replies = object(&[
+            ("R5", Value::String("  Hello {name}, do we know each other?  ".into())),
+            ("R9", Value::String("Hi".into())),
+            ("R6", Value::String(long)),
+            ("R3", Value::String(" ".into())),
+            ("K", Value::Bool(true)),
+        ]);
+        let loaded = load(&object(&[("reply_templates", replies)]));
+        assert_eq!(loaded.problems.len(), 4, "{:#?}", loaded.problems);
+        assert!(loaded.problems.iter().any(|p| p.contains("rule \"R9\"") && p.contains("unknown")));
+        let kept: Vec<(&str, &str)> = loaded.settings.reply_templates.iter().map(|(k, v)| (k.as_str(), v.as_str())).collect();
+        assert_eq!(kept, [("R5", "Hello {name}, do we know each other?")]);
+        assert_eq!(load(&export(&loaded.settings)).settings.reply_templates, loaded.settings.reply_templates);
+        assert_eq!(load(&object(&[("reply_templates", texts(&["R5"]))])).problems.len(), 1);
     }
 }

@@ -5,7 +5,7 @@
 use super::{Case, Rule, Vocabulary};
 use crate::settings::Settings;
 use crate::text::Lexicon;
-use crate::verdict::Decision;
+use crate::verdict::{Because, Decision};
 
 pub const RULE: Rule = Rule {
     id: "E1",
@@ -14,6 +14,7 @@ pub const RULE: Rule = Rule {
     effect: Decision::Consider,
     default_on: true,
     hint: None,
+    reply: "Hi $1, thank you for the invitation. I'm always open to business opportunities: could you tell me a little more about what you have in mind (the scope, the timing, and why me)?",
     matcher,
 };
 
@@ -43,12 +44,12 @@ pub(super) fn add_terms(lexicon: &mut Lexicon, settings: &Settings) {
     business.add(lexicon, settings.business_terms.iter().map(String::as_str));
 }
 
-fn matcher(case: &Case) -> Option<String> {
+fn matcher(case: &Case) -> Option<Because> {
     if case.has_matched("R6") {
         return None;
     }
     let term = case.note.hit(Vocabulary::Business)?;
-    Some(["Note proposes business (\"", term, "\"): check that it is qualified."].concat())
+    Some(Because::new("because_E1", "Note proposes business (\"$1\"): check that it is qualified.", term))
 }
 
 #[cfg(test)]

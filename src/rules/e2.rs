@@ -1,7 +1,7 @@
 //! E2: the essay's second exception, people met on other channels.
 
-use super::{Case, Rule};
-use crate::verdict::Decision;
+use super::{Case, Found, Rule};
+use crate::verdict::{Because, Decision};
 
 pub const RULE: Rule = Rule {
     id: "E2",
@@ -10,13 +10,17 @@ pub const RULE: Rule = Rule {
     effect: Decision::Accept,
     default_on: true,
     hint: None,
+    reply: "Hi $1, good to meet you here as well! Thank you for the invitation; I'm glad to have you in my LinkedIn network.",
     matcher,
 };
 
-fn matcher(case: &Case) -> Option<String> {
-    let how = case.met?;
-    let name = case.invitation.name.trim_ascii();
-    Some([name, " is on your list of people met on other channels (", how.by(), ")."].concat())
+fn matcher(case: &Case) -> Option<Because> {
+    let (key, english) = match case.met? {
+        Found::Profile => ("because_E2_profile", "$1 is on your list of people met on other channels (same profile)."),
+        Found::Name => ("because_E2_name", "$1 is on your list of people met on other channels (same name)."),
+        Found::Handle => ("because_E2_handle", "$1 is on your list of people met on other channels (same handle)."),
+    };
+    Some(Because::new(key, english, case.invitation.name.trim_ascii()))
 }
 
 #[cfg(test)]

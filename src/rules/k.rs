@@ -1,7 +1,7 @@
 //! K: the sender is someone the user knows (LinkedIn's own advice, quoted by the essay).
 
-use super::{Case, Rule};
-use crate::verdict::Decision;
+use super::{Case, Found, Rule};
+use crate::verdict::{Because, Decision};
 
 pub const RULE: Rule = Rule {
     id: "K",
@@ -10,13 +10,21 @@ pub const RULE: Rule = Rule {
     effect: Decision::Accept,
     default_on: true,
     hint: None,
+    reply: "Hi $1, thank you for the invitation. Good to be connected here too!",
     matcher,
 };
 
-fn matcher(case: &Case) -> Option<String> {
-    let how = case.known?;
+fn matcher(case: &Case) -> Option<Because> {
     let name = case.invitation.name.trim_ascii();
-    Some([name, " is on your list of people you know (", how.by(), ")."].concat())
+    Some(match case.known? {
+        Found::Profile => {
+            Because::new("because_K_profile", "$1 is on your list of people you know (same profile).", name)
+        }
+        // The list has no handles: a known sender is found by profile or by name.
+        Found::Name | Found::Handle => {
+            Because::new("because_K_name", "$1 is on your list of people you know (same name).", name)
+        }
+    })
 }
 
 #[cfg(test)]

@@ -12,7 +12,7 @@ use crate::invitation::{Invitation, SenderKind};
 use crate::note;
 use crate::settings::Settings;
 use crate::text::{tag_bit, Hits, Lexicon};
-use crate::verdict::{Decision, NoteState, RuleMatch, Verdict};
+use crate::verdict::{Because, Decision, Hint, NoteState, RuleMatch, Verdict};
 
 mod e1;
 mod e2;
@@ -30,6 +30,10 @@ pub use people::{person_name, profile_slug, Found};
 pub use r1::site_of;
 
 /// One of the essay's rules.
+///
+/// Its texts are in English here and in every language in `extension/_locales`, under keys
+/// derived from the id: `rule_<id>_title`, `rule_<id>_reason`, `rule_<id>_hint`, `reply_<id>`,
+/// and the matcher's `because_<id>…` (tests/locales.rs keeps the two in step).
 pub struct Rule {
     /// Stable id: the switch's key in settings and the badge's `data-vetted-rules`.
     pub id: &'static str,
@@ -43,8 +47,11 @@ pub struct Rule {
     pub default_on: bool,
     /// Advice on LinkedIn's own controls when this rule decides.
     pub hint: Option<&'static str>,
+    /// The reply to the sender when this rule decides, `$1` for their first name: a polite
+    /// word on why (the essay's author writes to senders to explain a refusal).
+    pub reply: &'static str,
     /// Whether the rule matches this invitation, and if so, why, in words about it.
-    pub matcher: fn(&Case) -> Option<String>,
+    pub matcher: fn(&Case) -> Option<Because>,
 }
 
 /// Every rule, in order of precedence: the first that matches decides.
@@ -64,6 +71,15 @@ pub const CATALOGUE: &[&Rule] = &[
 /// Looks a rule up by id.
 pub fn rule(id: &str) -> Option<&'static Rule> {
     CATALOGUE.iter().copied().find(|r| r.id == id)
+}
+
+/// The sender's first name, for a reply: the name's first word, past a title ("Dr. Ada
+/// Lovelace" is "Ada").
+pub fn first_name(name: &str) -> &str {
+    let is_title = |w: &&str| w.ends_with('.') || ["dr", "prof"].iter().any(|t| w.eq_ignore_ascii_case(t));
+    let word = name.split_whitespace().find(|w| !is_title(w)).unwrap_or(name.trim());
+    let word = word.trim_end_matches(|c: char| !c.is_alphanumeric());
+    if word.is_empty() { name.trim() } else { word }
 }
 
 /// The word lists the rules look for; each is one tag of the engine's lexicon.
@@ -184,9 +200,10 @@ impl Engine {
             if !on {
                 continue;
             }
-            if let Some(reason) = (rule.matcher)(&case) {
+            if let Some(because) = (rule.matcher)(&case) {
                 case.matched |= 1 << index;
-                matches.push(RuleMatch { rule: rule.id, reason });
+                let reason = because.english_text();
+                matches.push(RuleMatch { rule: rule.id, key: because.key, detail: because.detail, reason });
             }
         }
         // With every deciding rule switched off, a sender is still one to consider.
@@ -202,9 +219,9 @@ impl Engine {
 
 /// The advice on LinkedIn's controls of the first matched rule that argues for the verdict
 /// (R1's "Report spam" also when R6 refused first, never on an Accept).
-fn hint<'r>(mut matched: impl Iterator<Item = &'r Rule>, decision: Decision) -> Option<String> {
+fn hint<'r>(mut matched: impl Iterator<Item = &'r Rule>, decision: Decision) -> Option<Hint> {
     let rule = matched.find(|r| r.effect == decision && r.hint.is_some())?;
-    rule.hint.map(str::to_string)
+    rule.hint.map(|text| Hint { rule: rule.id, text })
 }
 
 /// What the status line says besides the sender's name and LinkedIn's own words: usually
@@ -325,6 +342,15 @@ mod tests {
             assert!(!r.title.is_empty() && r.reason.ends_with('.'), "{}", r.id);
             assert_eq!(rule(r.id).map(|found| found.title), Some(r.title));
         }
+    }
+
+    #[test]
+    fn first_names_for_replies() {
+        assert_eq!(first_name("  Ada Lovelace"), "Ada");
+        assert_eq!(first_name("Dr. Zoë O'Neil, PhD"), "Zoë");
+        assert_eq!(first_name("prof Jean-Luc Picard"), "Jean-Luc");
+        assert_eq!(first_name("Cher,"), "Cher");
+        assert_eq!(first_name("🦀"), "🦀");
     }
 
     #[test]

@@ -5,7 +5,7 @@
 use super::{Case, Rule, Vocabulary};
 use crate::settings::Settings;
 use crate::text::Lexicon;
-use crate::verdict::Decision;
+use crate::verdict::{Because, Decision};
 
 pub const RULE: Rule = Rule {
     id: "O",
@@ -14,6 +14,7 @@ pub const RULE: Rule = Rule {
     effect: Decision::Consider,
     default_on: true,
     hint: None,
+    reply: "Hi $1, thank you for the invitation. I see we share an organization: could you remind me where our paths crossed?",
     matcher,
 };
 
@@ -22,15 +23,18 @@ pub(super) fn add_terms(lexicon: &mut Lexicon, settings: &Settings) {
     Vocabulary::OwnOrganization.add(lexicon, own);
 }
 
-fn matcher(case: &Case) -> Option<String> {
+fn matcher(case: &Case) -> Option<Because> {
     if let Some(organization) = case.headline.hit(Vocabulary::OwnOrganization) {
-        let says = "\": accept if you would recommend them.";
-        return Some(["Headline names your organization \"", organization, says].concat());
+        let says = ("because_O_headline", "Headline names your organization \"$1\": accept if you would recommend them.");
+        return Some(Because::new(says.0, says.1, organization));
     }
     // LinkedIn only shows the line for an organization the user shares, listed or not.
     let common = case.invitation.common_organization.as_deref().map(str::trim_ascii).filter(|o| !o.is_empty())?;
-    let says = "\" as a common organization: accept if you worked with them and would recommend them.";
-    Some(["LinkedIn shows \"", common, says].concat())
+    let says = (
+        "because_O_common",
+        "LinkedIn shows \"$1\" as a common organization: accept if you worked with them and would recommend them.",
+    );
+    Some(Because::new(says.0, says.1, common))
 }
 
 #[cfg(test)]

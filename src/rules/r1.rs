@@ -6,7 +6,7 @@
 use super::{Case, Rule, Vocabulary};
 use crate::settings::Settings;
 use crate::text::Lexicon;
-use crate::verdict::Decision;
+use crate::verdict::{Because, Decision};
 
 pub const RULE: Rule = Rule {
     id: "R1",
@@ -18,6 +18,7 @@ pub const RULE: Rule = Rule {
         "If you don't know the sender at all, use LinkedIn's \"I don't know this person\" or \
          \"Report spam\" (Vetted never clicks them for you).",
     ),
+    reply: "Hi $1, thank you for reaching out. I keep LinkedIn for professional contacts with people I know, so I won't be accepting your invitation.",
     matcher,
 };
 
@@ -99,28 +100,28 @@ pub(super) fn trusted_sites(settings: &Settings) -> Vec<String> {
     own.chain(settings.trusted_sites.iter().filter_map(|s| site_of(s))).collect()
 }
 
-fn matcher(case: &Case) -> Option<String> {
+/// What a note with a term of each vocabulary is, as a message (key, English).
+const SAYS: [(Vocabulary, &str, &str); 4] = [
+    (Vocabulary::Social, "because_R1_social", "Note opens like a social or romance message: \"$1\"."),
+    (Vocabulary::Money, "because_R1_money", "Note pitches crypto, forex or investments: \"$1\"."),
+    (Vocabulary::OffPlatform, "because_R1_app", "Note asks to continue on another app: \"$1\"."),
+    (Vocabulary::SpamTerm, "because_R1_spam", "Note uses a term on your spam list: \"$1\"."),
+];
+
+fn matcher(case: &Case) -> Option<Because> {
     let note = &case.note;
-    let says = |what: &str, term: &str| Some([what, term, "\"."].concat());
-    if let Some(term) = note.hit(Vocabulary::Social) {
-        return says("Note opens like a social or romance message: \"", term);
-    }
-    if let Some(term) = note.hit(Vocabulary::Money) {
-        return says("Note pitches crypto, forex or investments: \"", term);
-    }
-    if let Some(term) = note.hit(Vocabulary::OffPlatform) {
-        return says("Note asks to continue on another app: \"", term);
-    }
-    if let Some(term) = note.hit(Vocabulary::SpamTerm) {
-        return says("Note uses a term on your spam list: \"", term);
+    for (vocabulary, key, english) in SAYS {
+        if let Some(term) = note.hit(vocabulary) {
+            return Some(Because::new(key, english, term));
+        }
     }
     let raw = case.personal_note?;
     // Every link has a "/" or a "www": most notes have neither, and are not searched.
     if note.hit(Vocabulary::WebAddress).is_none() && !raw.as_bytes().contains(&b'/') {
         return None;
     }
-    let site = unknown_site(raw, &case.engine.trusted_sites)?;
-    says("Note links to a site you have not trusted: \"", &site)
+    let detail = unknown_site(raw, &case.engine.trusted_sites)?;
+    Some(Because { key: "because_R1_site", english: "Note links to a site you have not trusted: \"$1\".", detail })
 }
 
 /// The first site the note links to that is not trusted.

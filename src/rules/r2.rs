@@ -4,7 +4,7 @@
 
 use super::{Case, Rule};
 use crate::invitation::MutualConnections;
-use crate::verdict::Decision;
+use crate::verdict::{Because, Decision};
 
 pub const RULE: Rule = Rule {
     id: "R2",
@@ -13,36 +13,43 @@ pub const RULE: Rule = Rule {
     effect: Decision::Consider,
     default_on: true,
     hint: None,
+    reply: "Hi $1, thank you for the invitation. To me, accepting is a kind of endorsement, so I connect with people I know. Could you tell me a little about yourself and why you'd like to connect?",
     matcher,
 };
 
-fn matcher(case: &Case) -> Option<String> {
+fn matcher(case: &Case) -> Option<Because> {
     // "Not decided above": every rule before R2 decides when it matches.
-    (case.nothing_matched() && !case.sender_known()).then(|| {
-        let mut reason = String::from("You don't know the sender well: reply, or decide later.");
-        ask(&mut reason, &case.invitation.mutual);
-        reason
-    })
+    (case.nothing_matched() && !case.sender_known()).then(|| ask(&case.invitation.mutual))
 }
 
-/// Adds " Ask Jane Roe, one of 12 mutual connections." when there are some.
-fn ask(reason: &mut String, mutual: &MutualConnections) {
+/// The advice, and whom to ask among the mutual connections when there are some ("Ask Jane
+/// Roe, one of your mutual connections."; the explanation lists them, with their count).
+fn ask(mutual: &MutualConnections) -> Because {
     let count = mutual.count.max(u32::try_from(mutual.names.len()).unwrap_or(u32::MAX));
-    if count == 0 {
-        return;
-    }
-    reason.push_str(" Ask ");
-    match mutual.names.first() {
-        Some(name) => reason.push_str(name),
-        None if count == 1 => reason.push_str("your"),
-        None => reason.push_str("one of your"),
-    }
-    match (mutual.names.first(), count) {
-        (Some(_), 1) => reason.push_str(", your mutual connection."),
-        (Some(_), n) => reason.push_str(&format!(", one of {n} mutual connections.")),
-        (None, 1) => reason.push_str(" mutual connection."),
-        (None, n) => reason.push_str(&format!(" {n} mutual connections.")),
-    }
+    let (key, english, detail) = match (mutual.names.first(), count) {
+        (_, 0) => ("because_R2", "You don't know the sender well: reply, or decide later.", String::new()),
+        (Some(name), 1) => (
+            "because_R2_ask_one",
+            "You don't know the sender well: reply, or decide later. Ask $1, your mutual connection.",
+            name.clone(),
+        ),
+        (Some(name), _) => (
+            "because_R2_ask",
+            "You don't know the sender well: reply, or decide later. Ask $1, one of your mutual connections.",
+            name.clone(),
+        ),
+        (None, 1) => (
+            "because_R2_ask_your",
+            "You don't know the sender well: reply, or decide later. Ask your mutual connection.",
+            String::new(),
+        ),
+        (None, n) => (
+            "because_R2_ask_count",
+            "You don't know the sender well: reply, or decide later. Ask one of your $1 mutual connections.",
+            n.to_string(),
+        ),
+    };
+    Because { key, english, detail }
 }
 
 #[cfg(test)]
@@ -67,6 +74,7 @@ mod tests {
         inv.message = Some("Loved your talk on allocators.".into());
         inv.mutual = MutualConnections { count: 12, names: vec!["John Roe".into()] };
         let v = Engine::new(Settings::default()).classify(&inv).unwrap();
-        assert!(v.matches[0].reason.ends_with("Ask John Roe, one of 12 mutual connections."));
+        assert!(v.matches[0].reason.ends_with("Ask John Roe, one of your mutual connections."));
+        assert_eq!((v.matches[0].key, v.matches[0].detail.as_str()), ("because_R2_ask", "John Roe"));
     }
 }

@@ -5,7 +5,7 @@
 use super::{Case, Field, Rule, Vocabulary};
 use crate::settings::Settings;
 use crate::text::{fold, Lexicon};
-use crate::verdict::Decision;
+use crate::verdict::{Because, Decision};
 
 pub const RULE: Rule = Rule {
     id: "R3",
@@ -14,6 +14,7 @@ pub const RULE: Rule = Rule {
     effect: Decision::Refuse,
     default_on: true,
     hint: None,
+    reply: "Hi $1, thank you for the invitation. My LinkedIn network is not about numbers: it is a trusted group of people I know personally, so I won't be connecting. All the best.",
     matcher,
 };
 
@@ -49,23 +50,40 @@ pub(super) fn add_terms(lexicon: &mut Lexicon, settings: &Settings) {
     Vocabulary::AtSign.add(lexicon, ["@"]);
 }
 
-fn matcher(case: &Case) -> Option<String> {
+/// What a field says of the sender, as messages (key, English): an open networker's term, a
+/// connection count, an e-mail address.
+type Says = [(&'static str, &'static str); 3];
+
+const HEADLINE_SAYS: Says = [
+    ("because_R3_headline_term", "Headline calls the sender an open networker: \"$1\"."),
+    ("because_R3_headline_count", "Headline shows off a connection count: \"$1\"."),
+    ("because_R3_headline_email", "Headline shows an e-mail address to invite: \"$1\"."),
+];
+
+const NAME_SAYS: Says = [
+    ("because_R3_name_term", "Name calls the sender an open networker: \"$1\"."),
+    ("because_R3_name_count", "Name shows off a connection count: \"$1\"."),
+    ("because_R3_name_email", "Name shows an e-mail address to invite: \"$1\"."),
+];
+
+fn matcher(case: &Case) -> Option<Because> {
     let inv = case.invitation;
-    open_networker("Headline", &inv.headline, &case.headline)
-        .or_else(|| open_networker("Name", &inv.name, &case.name))
+    open_networker(&HEADLINE_SAYS, &inv.headline, &case.headline)
+        .or_else(|| open_networker(&NAME_SAYS, &inv.name, &case.name))
 }
 
 /// The raw text is only searched when the folded one shows a sign of what is sought.
-fn open_networker(what: &str, raw: &str, field: &Field) -> Option<String> {
+fn open_networker(says: &Says, raw: &str, field: &Field) -> Option<Because> {
+    let [(term_key, term), (count_key, count), (email_key, email)] = *says;
     let capital_lion = || (field.hit(Vocabulary::LionWord).is_some() && lion(raw)).then_some("LION");
-    if let Some(term) = field.hit(Vocabulary::OpenNetworker).or_else(capital_lion) {
-        return Some([what, " calls the sender an open networker: \"", term, "\"."].concat());
+    if let Some(found) = field.hit(Vocabulary::OpenNetworker).or_else(capital_lion) {
+        return Some(Because::new(term_key, term, found));
     }
-    if let Some(count) = field.saw_number().then(|| connection_count(raw)).flatten() {
-        return Some([what, " shows off a connection count: \"", count, "\"."].concat());
+    if let Some(found) = field.saw_number().then(|| connection_count(raw)).flatten() {
+        return Some(Because::new(count_key, count, found));
     }
     let address = field.hit(Vocabulary::AtSign).and_then(|_| email_address(raw))?;
-    Some([what, " shows an e-mail address to invite: \"", address, "\"."].concat())
+    Some(Because::new(email_key, email, address))
 }
 
 /// "LION" in capitals as a word of its own, in text that is not all capitals or set apart by

@@ -5,7 +5,7 @@
 use super::{Case, Rule, Vocabulary};
 use crate::settings::Settings;
 use crate::text::Lexicon;
-use crate::verdict::Decision;
+use crate::verdict::{Because, Decision};
 
 pub const RULE: Rule = Rule {
     id: "R4",
@@ -14,6 +14,7 @@ pub const RULE: Rule = Rule {
     effect: Decision::Consider,
     default_on: true,
     hint: None,
+    reply: "Hi $1, thank you for the invitation. I'm glad to talk in the group, but I keep my personal network to people I know and have worked with. See you in the group!",
     matcher,
 };
 
@@ -51,15 +52,16 @@ pub(super) fn add_terms(lexicon: &mut Lexicon, settings: &Settings) {
     Vocabulary::GroupPhrase.add(lexicon, settings.group_terms.iter().map(String::as_str));
 }
 
-fn matcher(case: &Case) -> Option<String> {
+fn matcher(case: &Case) -> Option<Because> {
     let note = &case.note;
     let named = note.hit(Vocabulary::GroupNoun).filter(|_| note.hit(Vocabulary::GroupCue).is_some());
     let group = note.hit(Vocabulary::GroupPhrase).or(named)?;
     let other_link = note.hit(Vocabulary::OtherLink).or(note.hit(Vocabulary::Business));
-    other_link.is_none().then(|| {
-        let says = "\"): groups are for open networking, so lean to refuse.";
-        ["The note's only link to you is a shared group (\"", group, says].concat()
-    })
+    let says = (
+        "because_R4",
+        "The note's only link to you is a shared group (\"$1\"): groups are for open networking, so lean to refuse.",
+    );
+    other_link.is_none().then(|| Because::new(says.0, says.1, group))
 }
 
 #[cfg(test)]

@@ -1,7 +1,7 @@
 //! R5: the essay's fifth reason. No reason given, and the user does not know the sender.
 
 use super::{Case, Rule};
-use crate::verdict::Decision;
+use crate::verdict::{Because, Decision};
 
 pub const RULE: Rule = Rule {
     id: "R5",
@@ -10,13 +10,14 @@ pub const RULE: Rule = Rule {
     effect: Decision::Refuse,
     default_on: true,
     hint: None,
+    reply: "Hi $1, thank you for the invitation. I only connect with people I know, or who tell me why they would like to connect. If there is a specific reason, I'd be glad to hear it.",
     matcher,
 };
 
-fn matcher(case: &Case) -> Option<String> {
-    (case.personal_note.is_none() && !case.sender_known()).then(|| {
-        let what = if case.invitation.message.is_some() { "Only LinkedIn's default text" } else { "No personal note" };
-        [what, ", and you don't know the sender."].concat()
+fn matcher(case: &Case) -> Option<Because> {
+    (case.personal_note.is_none() && !case.sender_known()).then(|| match case.invitation.message {
+        Some(_) => Because::new("because_R5_default_text", "Only LinkedIn's default text, and you don't know the sender.", ""),
+        None => Because::new("because_R5_no_note", "No personal note, and you don't know the sender.", ""),
     })
 }
 

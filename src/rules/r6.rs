@@ -4,7 +4,7 @@
 use super::{Case, Rule, Vocabulary};
 use crate::settings::Settings;
 use crate::text::{tag_bit, Lexicon};
-use crate::verdict::Decision;
+use crate::verdict::{Because, Decision};
 
 pub const RULE: Rule = Rule {
     id: "R6",
@@ -13,6 +13,7 @@ pub const RULE: Rule = Rule {
     effect: Decision::Refuse,
     default_on: true,
     hint: None,
+    reply: "Hi $1, thank you for the invitation. I'm not looking for a job, not hiring and not buying property, so I keep my LinkedIn network to people I know and have worked with. I wish you every success.",
     matcher,
 };
 
@@ -101,15 +102,16 @@ pub(super) fn add_terms(lexicon: &mut Lexicon, settings: &Settings) {
     }
 }
 
-fn matcher(case: &Case) -> Option<String> {
+fn matcher(case: &Case) -> Option<Because> {
     if let Some(role) = case.headline.hit(Vocabulary::RefusedRole) {
-        return Some(["Headline names a refused role: \"", role, "\"."].concat());
+        return Some(Because::new("because_R6_headline", "Headline names a refused role: \"$1\".", role));
     }
     if let Some(role) = case.name.hit(Vocabulary::RefusedRole) {
-        return Some(["The name in the status line carries a refused role: \"", role, "\"."].concat());
+        let says = ("because_R6_name", "The name in the status line carries a refused role: \"$1\".");
+        return Some(Because::new(says.0, says.1, role));
     }
     let role = case.status.hit(Vocabulary::RefusedRole)?;
-    Some(["Status line names a refused role: \"", role, "\"."].concat())
+    Some(Because::new("because_R6_status", "Status line names a refused role: \"$1\".", role))
 }
 
 #[cfg(test)]

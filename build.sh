@@ -174,6 +174,8 @@ fuzz() {
   local seconds=${1:-600}
   step "fuzz: cargo-fuzz" "Run: cargo install cargo-fuzz --locked"
   command -v cargo-fuzz >/dev/null || cargo install cargo-fuzz --locked
+  # Start from real cards: every fixture's snapshot (tests/fuzz/corpus/card_reader/).
+  cargo test --quiet --test page_fixtures -- --ignored write_fuzz_seeds
   local target
   for target in card_reader classifier; do
     step "fuzz: $target for $seconds s" "libFuzzer found a crash: the input is saved under tests/fuzz/artifacts/$target/."

@@ -126,3 +126,17 @@ fn no_snapshot_makes_the_reader_panic() {
         }
     }
 }
+
+/// Seeds for `./build.sh fuzz`: every fixture's snapshot, as the content script would send it,
+/// so that libFuzzer starts from real cards rather than random bytes.
+#[test]
+#[ignore = "run by ./build.sh fuzz"]
+fn write_fuzz_seeds() {
+    let dir = support::root().join("tests/fuzz/corpus/card_reader");
+    std::fs::create_dir_all(&dir).expect("the fuzz corpus folder");
+    for (i, fixture) in GENERATIONS.iter().flat_map(|g| fixtures(g)).enumerate() {
+        let nodes = fixture.nodes();
+        let snapshot = html::snapshot(the_card(&fixture.name(), &nodes));
+        std::fs::write(dir.join(format!("fixture-{i:02}")), snapshot).expect("a seed file");
+    }
+}

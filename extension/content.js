@@ -57,11 +57,24 @@
     };
   }
 
+  // A background the browser stopped is started again by the next message, but a message sent
+  // while it is down and the last extension page closes fails ("Receiving end does not exist"):
+  // sent again, it wakes the background. Faults inside the core come back as replies, not here.
+  async function send(message, tries = 3) {
+    try {
+      return await api.runtime.sendMessage(message);
+    } catch (error) {
+      if (tries <= 1) throw error;
+      await new Promise((resolve) => setTimeout(resolve, 100));
+      return send(message, tries - 1);
+    }
+  }
+
   async function inBackground() {
     let settings;
     let stamp = 0;
     const ask = async (message) => {
-      const reply = await api.runtime.sendMessage(message);
+      const reply = await send(message);
       if (!reply || 'error' in reply) throw new Error(reply ? reply.error : 'no answer');
       return reply.value;
     };
@@ -150,6 +163,21 @@
 
   // ---- one batch: snapshot, one call into the core, draw ------------------------------------
 
+  // A fault in the core (a Rust panic traps the wasm; its instance stays usable, as the fault
+  // tests check) costs the cards that cause it their badge, never the others: a batch that fails
+  // is judged again card by card, and a card that fails alone is left without a badge (DESIGN §6).
+  async function classifyApart(keys) {
+    try {
+      return await core.classify(keys.join(CARD_SEP));
+    } catch (error) {
+      const alone = (key) => core.classify(key).then((results) => results[0], () => null);
+      const results = keys.length > 1 ? await Promise.all(keys.map(alone)) : [null];
+      const failed = results.filter((result) => result === null).length;
+      console.warn(`Vetted: ${failed} of ${keys.length} cards could not be judged and have no badge (${error}).`);
+      return results;
+    }
+  }
+
   async function judge(elements) {
     const items = [];
     for (const card of elements) {
@@ -162,7 +190,7 @@
       items.push({ card, nodes, key });
     }
     if (!items.length) return;
-    const results = await core.classify(items.map((item) => item.key).join(CARD_SEP));
+    const results = await classifyApart(items.map((item) => item.key));
     items.forEach((item, i) => draw(item, results[i]));
     const after = (performance.now() - started).toFixed(1);
     console.debug(`Vetted: ${items.length} cards judged, ${after} ms after the content script started.`);

@@ -29,10 +29,13 @@ const CHROMIUM_FLAGS = [
   '--disable-default-apps',
 ];
 
-/** Starts one browser with the unpacked production extension for it. */
-export async function launch(name, { headless = true } = {}) {
+/**
+ * Starts one browser with the unpacked production extension for it, or with the one in `build`
+ * (e.g. 'dist/test-fault', the test-only build with fault injection).
+ */
+export async function launch(name, { headless = true, build = 'dist' } = {}) {
   if (name === 'chromium') {
-    const dist = join(ROOT, 'dist', 'chrome');
+    const dist = join(ROOT, build, 'chrome');
     return puppeteer.launch({
       executablePath: '/usr/bin/chromium',
       headless,
@@ -53,7 +56,7 @@ export async function launch(name, { headless = true } = {}) {
       ...FIREFOX_PREFS,
     },
   });
-  await browser.installExtension(join(ROOT, 'dist', 'firefox'));
+  await browser.installExtension(join(ROOT, build, 'firefox'));
   return browser;
 }
 

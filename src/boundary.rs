@@ -178,7 +178,7 @@ fn person(engine: &Engine, anchor: usize, invitation: Invitation, verdict: Verdi
     let rules = verdict.rule_ids();
     let first_name = rules::first_name(&invitation.name).to_string();
     let deciding = verdict.deciding_rule();
-    let own_reply = deciding.and_then(|id| engine.settings.reply_templates.get(id));
+    let own_reply = deciding.and_then(|id| engine.settings.reply_template(id));
     let reasons = verdict
         .matches
         .into_iter()
@@ -198,7 +198,7 @@ fn person(engine: &Engine, anchor: usize, invitation: Invitation, verdict: Verdi
         reasons,
         hint: verdict.hint,
         mutual: invitation.mutual,
-        reply_key: deciding.map(|id| format!("reply_{id}")),
+        reply_key: deciding.map(|id| ["reply_", id].concat()),
         reply: own_reply.map(|text| text.replace(settings::NAME_IN_REPLY, &first_name)),
         first_name,
     }

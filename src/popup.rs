@@ -1,11 +1,11 @@
-//! The popup: the rule catalogue with a switch per rule, the lists the rules use, import, export
-//! and reset of settings, and what Vetted sees in the current tab.
+//! The popup: the rule catalogue with a switch per rule, the lists the rules use, the replies,
+//! import, export and reset of settings, and what Vetted sees in the current tab.
 //!
 //! `extension/popup/popup.js` does the browser's asynchronous work (storage, tabs, permissions,
 //! files) and calls `render_popup` once with what it found and a set of plain functions, which
 //! this module calls synchronously:
 //!
-//! - state: `{settings, problems?, status, canGrantAccess, filesInTab?, strings?}`
+//! - state: `{settings, problems?, status, canGrantAccess, filesInTab?, message?}`
 //! - actions: `save(settings)`, `exportFile(text, filename)`, `readFile(file)`,
 //!   `requestAccess()`, `openInTab()` (used instead of the file picker when `filesInTab`: a
 //!   Firefox popup closes as soon as a file dialog opens).
@@ -14,10 +14,12 @@
 //! `vetted:done` event on the root, `detail` = `{action: "readFile", text}`, or
 //! `{action, error}` when it failed.
 //!
-//! `strings` optionally maps the English texts shown here to other words. Every text reaches
-//! the DOM as text, never as markup.
+//! `message(key, substitutions)` is the browser's `i18n.getMessage`: the popup's words in the
+//! browser's language, from `extension/_locales`. Without it, or for a key it lacks, the popup
+//! speaks English (its own texts in `popup_texts.rs`, the rules' in the catalogue). Every text
+//! reaches the DOM as text, never as markup.
 
-use crate::rules::{self, CATALOGUE};
+use crate::rules::{self, Rule, CATALOGUE};
 use crate::settings::{self, Settings, Value};
 use crate::verdict::Decision;
 use js_sys::{Array, Function, Reflect, JSON};
@@ -29,54 +31,26 @@ use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 use web_sys::{Document, Element, Event, HtmlElement, HtmlInputElement, HtmlTextAreaElement};
 
-/// The list editors: key in the settings format, label, what goes in it. The first
-/// `OPEN_LISTS` are shown; the others, words the rules look for, are behind a disclosure.
-const LISTS: [(&str, &str, &str); 9] = [
-    (
-        "known_people",
-        "People you know",
-        "Profile links (linkedin.com/in/…) or full names. Their invitations get Accept.",
-    ),
-    (
-        "met_elsewhere",
-        "People met elsewhere",
-        "Names, profile links or handles (@name) of people you met on other channels. Accept.",
-    ),
-    (
-        "own_organizations",
-        "Your organizations",
-        "Where you work or worked. A sender from one of them gets Consider.",
-    ),
-    (
-        "refused_roles",
-        "More roles to refuse",
-        "Added to recruiters, HR, staffing and real-estate agents, which are always refused.",
-    ),
-    (
-        "open_networker_terms",
-        "Open networker words",
-        "Added to LION, TopLinked, “open networker” and the like.",
-    ),
-    ("spam_terms", "Spam words", "Words that mark a social or spam note, added to Vetted's own."),
-    (
-        "trusted_sites",
-        "Trusted sites",
-        "Sites a note may link to, such as example.org. LinkedIn, GitHub and GitLab always are.",
-    ),
-    (
-        "business_terms",
-        "Business words",
-        "Words that propose business (a project, a contract), added to Vetted's own.",
-    ),
-    (
-        "group_terms",
-        "Shared groups",
-        "Names of groups a note may mention, such as “rustaceans meetup”.",
-    ),
+/// The list editors, by key in the settings format; each has a label (message `list_<key>`) and
+/// a hint (`list_<key>_hint`). The first `OPEN_LISTS` are shown; the others, words the rules look
+/// for, are behind a disclosure.
+const LISTS: [&str; 9] = [
+    "known_people",
+    "met_elsewhere",
+    "own_organizations",
+    "refused_roles",
+    "open_networker_terms",
+    "spam_terms",
+    "trusted_sites",
+    "business_terms",
+    "group_terms",
 ];
 const OPEN_LISTS: usize = 4;
 
 const FILE_NAME: &str = "vetted-settings.json";
+
+/// The popup's own texts in English, by message key.
+const TEXTS: &[(&str, &str)] = include!("popup_texts.rs");
 
 /// The settings in the stored format, as fields.
 fn exported(settings: &Settings) -> BTreeMap<String, Value> {
@@ -98,13 +72,6 @@ fn lines(value: Option<&Value>) -> String {
 
 fn get(object: &JsValue, key: &str) -> JsValue {
     Reflect::get(object, &JsValue::from_str(key)).unwrap_or(JsValue::UNDEFINED)
-}
-
-/// Calls one of popup.js's actions; `Err` carries what went wrong, in words.
-fn call(actions: &JsValue, name: &str, args: &[&JsValue]) -> Result<JsValue, String> {
-    let function: Function =
-        get(actions, name).dyn_into().map_err(|_| format!("{name} is not available here"))?;
-    function.apply(actions, &args.iter().collect::<Array>()).map_err(|e| error_text(&e))
 }
 
 fn error_text(error: &JsValue) -> String {
@@ -146,11 +113,13 @@ fn add_points(doc: &Document, parent: &Element, text: &str, points: &[String]) {
 struct Popup {
     doc: Document,
     actions: JsValue,
-    strings: JsValue,
+    /// The browser's `i18n.getMessage`, when there is one.
+    i18n: Option<Function>,
     settings: Settings,
     files_in_tab: bool,
     switches: Vec<HtmlInputElement>,
     lists: Vec<HtmlTextAreaElement>,
+    replies: Vec<HtmlTextAreaElement>,
     file: Option<HtmlInputElement>,
     confirm: Option<Element>,
     message: Option<Element>,
@@ -159,13 +128,46 @@ struct Popup {
 type Shared = Rc<RefCell<Popup>>;
 
 impl Popup {
-    /// The text in the user's words: `strings[text]` when popup.js gave one, else the English.
-    fn t(&self, text: &str) -> String {
-        get(&self.strings, text).as_string().unwrap_or_else(|| text.to_string())
+    /// Message `key` in the browser's language, `$1`, `$2`… filled in from `args`; `english`
+    /// when the browser has none.
+    fn text(&self, key: &str, english: &str, args: &[&str]) -> String {
+        let substitutions: Array = args.iter().map(|a| JsValue::from_str(a)).collect();
+        let local = self.i18n.as_ref().and_then(|f| f.call2(&JsValue::NULL, &key.into(), &substitutions).ok());
+        match local.and_then(|text| text.as_string()).filter(|text| !text.is_empty()) {
+            Some(text) => text,
+            None => args.iter().enumerate().fold(english.to_string(), |text, (i, arg)| {
+                text.replace(&format!("${}", i + 1), arg)
+            }),
+        }
     }
 
-    fn add(&self, parent: &Element, tag: &str, class: &str, text: &str) -> Element {
-        add(&self.doc, parent, tag, class, &self.t(text))
+    /// One of the popup's own texts (`popup_texts.rs`).
+    fn t(&self, key: &str, args: &[&str]) -> String {
+        let english = TEXTS.iter().find(|(k, _)| *k == key).map_or(key, |(_, english)| english);
+        self.text(key, english, args)
+    }
+
+    /// A rule's text: `what` is `title`, `reason` or (`$1` the first name) `reply`.
+    fn rule_text(&self, rule: &Rule, what: &str) -> String {
+        match what {
+            "title" => self.text(&format!("rule_{}_title", rule.id), rule.title, &[]),
+            "reason" => self.text(&format!("rule_{}_reason", rule.id), rule.reason, &[]),
+            _ => self.text(&format!("reply_{}", rule.id), rule.reply(), &[settings::NAME_IN_REPLY]),
+        }
+    }
+
+    /// Adds an element showing the popup's text `key` (none when `key` is empty).
+    fn add(&self, parent: &Element, tag: &str, class: &str, key: &str) -> Element {
+        let text = if key.is_empty() { String::new() } else { self.t(key, &[]) };
+        add(&self.doc, parent, tag, class, &text)
+    }
+
+    /// Calls one of popup.js's actions; `Err` carries what went wrong, in words.
+    fn call(&self, name: &str, args: &[&JsValue]) -> Result<JsValue, String> {
+        let function: Function = get(&self.actions, name)
+            .dyn_into()
+            .map_err(|_| self.t("popup_unavailable", &[name]))?;
+        function.apply(&self.actions, &args.iter().collect::<Array>()).map_err(|e| error_text(&e))
     }
 
     fn button(&self, parent: &Element, key: &str, text: &str) -> Element {
@@ -188,12 +190,18 @@ impl Popup {
         if let Some(message) = &self.message {
             message.set_text_content(None);
             message.set_class_name(if error { "message error" } else { "message" });
-            add_points(&self.doc, message, &self.t(text), problems);
+            add_points(&self.doc, message, text, problems);
         }
     }
 
-    fn failed(&self, what: &str, why: &str) {
-        self.say(&format!("{} {why}", self.t(what)), &[], true);
+    /// Says the popup's text `key` (`$1` = `why`) as an error.
+    fn failed(&self, key: &str, why: &str) {
+        self.say(&self.t(key, &[why]), &[], true);
+    }
+
+    /// Says the popup's text `key`.
+    fn done(&self, key: &str) {
+        self.say(&self.t(key, &[]), &[], false);
     }
 
     fn build(
@@ -205,14 +213,8 @@ impl Popup {
         grant: bool,
     ) {
         let header = self.add(root, "header", "", "");
-        self.add(&header, "h1", "", "Vetted");
-        self.add(
-            &header,
-            "p",
-            "intro",
-            "Advice on LinkedIn invitations, by the rules of “6 Reasons For Refusing LinkedIn \
-             Invitations”. Vetted never clicks, sends or uploads anything.",
-        );
+        add(&self.doc, &header, "h1", "", "Vetted");
+        self.add(&header, "p", "intro", "popup_intro");
 
         if !problems.is_empty() || !notes.is_empty() {
             let alert = self.add(root, "div", "problems", "");
@@ -221,23 +223,13 @@ impl Popup {
                 add(&self.doc, &alert, "p", "", note);
             }
             if !problems.is_empty() {
-                add_points(
-                    &self.doc,
-                    &alert,
-                    &self.t("Some of your stored settings could not be used:"),
-                    problems,
-                );
+                add_points(&self.doc, &alert, &self.t("popup_problems", &[]), problems);
             }
         }
 
         self.build_status(root, status, grant);
 
-        let rules = self.section(
-            root,
-            "h-rules",
-            "Rules",
-            "From the top, the first rule that matches decides. A rule switched off is skipped.",
-        );
+        let rules = self.section(root, "h-rules", "popup_rules", "popup_rules_intro");
         let ul = self.add(&rules, "ul", "rules", "");
         for (i, rule) in CATALOGUE.iter().enumerate() {
             let li = self.add(&ul, "li", "", "");
@@ -249,31 +241,28 @@ impl Popup {
                 &input,
                 &[("role", "switch"), ("id", &id), ("data-k", &key), ("aria-describedby", &why)],
             );
-            set(&self.add(&li, "label", "", rule.title), &[("for", &id)]);
+            let label = add(&self.doc, &li, "label", "", &self.rule_text(rule, "title"));
+            set(&label, &[("for", &id)]);
             let (class, word) = match rule.effect {
-                Decision::Accept => ("effect accept", "Accept"),
-                Decision::Consider => ("effect consider", "Consider"),
-                Decision::Refuse => ("effect refuse", "Refuse"),
+                Decision::Accept => ("effect accept", "verdict_accept"),
+                Decision::Consider => ("effect consider", "verdict_consider"),
+                Decision::Refuse => ("effect refuse", "verdict_refuse"),
             };
             self.add(&li, "span", class, word);
-            set(&self.add(&li, "p", "why", rule.reason), &[("id", &why)]);
+            let reason = add(&self.doc, &li, "p", "why", &self.rule_text(rule, "reason"));
+            set(&reason, &[("id", &why)]);
             self.switches.push(input);
         }
 
-        let mut parent = self.section(
-            root,
-            "h-lists",
-            "Your lists",
-            "One entry per line; saved when you leave the box.",
-        );
-        for (i, (_, label, hint)) in LISTS.iter().enumerate() {
+        let mut parent = self.section(root, "h-lists", "popup_lists", "popup_lists_intro");
+        for (i, key) in LISTS.iter().enumerate() {
             if i == OPEN_LISTS {
                 parent = self.add(&parent, "details", "", "");
-                self.add(&parent, "summary", "", "Words the rules look for");
+                self.add(&parent, "summary", "", "popup_words");
             }
             let (id, hint_id) = (format!("list-{i}"), format!("hint-{i}"));
-            set(&self.add(&parent, "label", "", label), &[("for", &id)]);
-            set(&self.add(&parent, "p", "hint", hint), &[("id", &hint_id)]);
+            set(&self.add(&parent, "label", "", &format!("list_{key}")), &[("for", &id)]);
+            set(&self.add(&parent, "p", "hint", &format!("list_{key}_hint")), &[("id", &hint_id)]);
             let area: HtmlTextAreaElement = self.add(&parent, "textarea", "", "").unchecked_into();
             let key = format!("l{i}");
             set(
@@ -289,20 +278,25 @@ impl Popup {
             self.lists.push(area);
         }
 
-        let file = self.section(
-            root,
-            "h-file",
-            "Settings file",
-            if self.files_in_tab {
-                "Export and import open Vetted in a tab, where files can be chosen."
-            } else {
-                "Save your settings to a file, or load them from one."
-            },
-        );
+        let replies = self.section(root, "h-replies", "popup_replies", "popup_replies_intro");
+        let replies = self.add(&replies, "details", "", "");
+        self.add(&replies, "summary", "", "popup_replies_each");
+        for (i, rule) in CATALOGUE.iter().enumerate() {
+            let id = format!("reply-{i}");
+            set(&add(&self.doc, &replies, "label", "", &self.rule_text(rule, "title")), &[("for", &id)]);
+            let area: HtmlTextAreaElement = self.add(&replies, "textarea", "reply", "").unchecked_into();
+            let key = format!("p{i}");
+            let placeholder = self.rule_text(rule, "reply");
+            set(&area, &[("id", &id), ("data-k", &key), ("rows", "4"), ("placeholder", &placeholder)]);
+            self.replies.push(area);
+        }
+
+        let intro = if self.files_in_tab { "popup_file_intro_tab" } else { "popup_file_intro" };
+        let file = self.section(root, "h-file", "popup_file", intro);
         let row = self.add(&file, "div", "row", "");
-        self.button(&row, "export", "Export…");
-        self.button(&row, "import", "Import…");
-        self.button(&row, "reset", "Reset to defaults…");
+        self.button(&row, "export", "popup_export");
+        self.button(&row, "import", "popup_import");
+        self.button(&row, "reset", "popup_reset");
         let input: HtmlInputElement = self.add(&file, "input", "", "").unchecked_into();
         input.set_type("file");
         set(
@@ -318,10 +312,10 @@ impl Popup {
 
         let confirm = self.add(&file, "div", "confirm", "");
         set(&confirm, &[("hidden", "")]);
-        self.add(&confirm, "p", "", "Switch every rule back to its default and empty your lists?");
+        self.add(&confirm, "p", "", "popup_reset_question");
         let row = self.add(&confirm, "div", "row", "");
-        self.button(&row, "reset-yes", "Reset").set_class_name("danger");
-        self.button(&row, "reset-no", "Cancel");
+        self.button(&row, "reset-yes", "popup_reset_yes").set_class_name("danger");
+        self.button(&row, "reset-no", "popup_cancel");
         self.confirm = Some(confirm);
 
         let message = self.add(root, "div", "message", "");
@@ -331,27 +325,22 @@ impl Popup {
 
     fn build_status(&self, root: &Element, status: &JsValue, grant: bool) {
         let section = self.add(root, "section", "status", "");
-        set(&section, &[("aria-label", &self.t("This tab"))]);
+        set(&section, &[("aria-label", &self.t("popup_this_tab", &[]))]);
         if get(status, "page").as_string().as_deref() != Some("invitations") {
-            self.add(&section, "p", "", "Not a LinkedIn invitations page.");
+            self.add(&section, "p", "", "popup_not_invitations");
         } else if get(status, "readable").as_bool() == Some(false) {
-            self.add(&section, "p", "", "This layout is not readable yet.");
+            self.add(&section, "p", "", "popup_unreadable");
         } else {
-            let p = self.add(&section, "p", "counts", "Invitations here:");
+            let p = self.add(&section, "p", "counts", "popup_counts");
             let counts = get(status, "counts");
-            for (key, word) in [
-                ("accept", "Accept"),
-                ("consider", "Consider"),
-                ("refuse", "Refuse"),
-                ("missing_note", "without a note"),
-            ] {
-                let n = get(&counts, key).as_f64().unwrap_or(0.0) as u32;
-                add(&self.doc, &p, "span", key, &format!("{n} {}", self.t(word)));
+            for key in ["accept", "consider", "refuse", "missing_note"] {
+                let n = (get(&counts, key).as_f64().unwrap_or(0.0) as u32).to_string();
+                add(&self.doc, &p, "span", key, &self.t(&format!("popup_count_{key}"), &[&n]));
             }
         }
         if grant {
-            self.add(&section, "p", "", "Vetted cannot read linkedin.com until you allow it.");
-            self.button(&section, "grant", "Allow access to linkedin.com");
+            self.add(&section, "p", "", "popup_no_access");
+            self.button(&section, "grant", "popup_grant");
         }
     }
 
@@ -361,15 +350,17 @@ impl Popup {
             switch.set_checked(self.settings.is_on(rule.id));
         }
         let fields = exported(&self.settings);
-        for ((key, ..), area) in LISTS.iter().zip(&self.lists) {
+        for (key, area) in LISTS.iter().zip(&self.lists) {
             area.set_value(&lines(fields.get(*key)));
+        }
+        for (rule, area) in CATALOGUE.iter().zip(&self.replies) {
+            area.set_value(self.settings.reply_template(rule.id).unwrap_or_default());
         }
     }
 
     fn save(&self) {
-        if let Err(why) = call(&self.actions, "save", &[&to_js(&settings::export(&self.settings))])
-        {
-            self.failed("Could not save:", &why);
+        if let Err(why) = self.call("save", &[&to_js(&settings::export(&self.settings))]) {
+            self.failed("popup_save_failed", &why);
         }
     }
 
@@ -377,7 +368,7 @@ impl Popup {
         self.settings = settings;
         self.fill();
         self.save();
-        self.say(done, &[], false);
+        self.done(done);
     }
 
     /// A list editor was left changed: its valid entries are saved, the others reported.
@@ -394,11 +385,31 @@ impl Popup {
         self.save();
         if problems.is_empty() {
             area.set_value(&lines(exported(&self.settings).get(key)));
-            self.say("Saved.", &[], false);
+            self.done("popup_saved");
         } else {
             // The box keeps what was typed, to be corrected.
-            self.say("Saved, except:", &problems, true);
+            self.say(&self.t("popup_saved_except", &[]), &problems, true);
         }
+    }
+
+    /// A reply box was left changed: saved when it can be used (empty: Vetted's own reply),
+    /// else reported, the box keeping what was typed.
+    fn edit_reply(&mut self, area: &HtmlTextAreaElement, rule: &str) {
+        let typed = area.value();
+        let mut replies = BTreeMap::new();
+        if !typed.trim().is_empty() {
+            replies.insert(rule.to_string(), Value::String(typed));
+        }
+        let mut alone = BTreeMap::new();
+        alone.insert("reply_templates".to_string(), Value::Object(replies));
+        let loaded = settings::load(&Value::Object(alone));
+        if !loaded.problems.is_empty() {
+            return self.say(&self.t("popup_not_saved", &[]), &loaded.problems, true);
+        }
+        let text = loaded.settings.reply_template(rule).map(str::to_string);
+        self.settings.set_reply_template(rule, text);
+        self.save();
+        self.done("popup_saved");
     }
 
     fn on_change(state: &Shared, target: &Element, key: &str) {
@@ -408,18 +419,20 @@ impl Popup {
             popup.settings.set_on(rule.id, target.unchecked_ref::<HtmlInputElement>().checked());
             popup.save();
         } else if let ("l", Some(&digit)) = (kind, rest.as_bytes().first()) {
-            let (key, ..) = LISTS[usize::from(digit.wrapping_sub(b'0')).min(LISTS.len() - 1)];
+            let key = LISTS[usize::from(digit.wrapping_sub(b'0')).min(LISTS.len() - 1)];
             popup.edit_list(target.unchecked_ref(), key);
+        } else if let ("p", Some(&digit)) = (kind, rest.as_bytes().first()) {
+            let rule = CATALOGUE[usize::from(digit.wrapping_sub(b'0')).min(CATALOGUE.len() - 1)];
+            popup.edit_reply(target.unchecked_ref(), rule.id);
         } else if key == "file" {
             let input = target.unchecked_ref::<HtmlInputElement>();
             let file = input.files().and_then(|files| files.get(0));
             input.set_value("");
             let Some(file) = file else { return };
             if file.size() > 1_000_000.0 {
-                let why = popup.t("the file is too large to be Vetted's settings.");
-                popup.failed("Import refused, nothing changed:", &why);
-            } else if let Err(why) = call(&popup.actions, "readFile", &[&file]) {
-                popup.failed("Could not read the file:", &why);
+                popup.failed("popup_import_refused", &popup.t("popup_too_large", &[]));
+            } else if let Err(why) = popup.call("readFile", &[&file]) {
+                popup.failed("popup_read_failed", &why);
             }
         }
     }
@@ -427,7 +440,7 @@ impl Popup {
     fn on_click(state: &Shared, key: &str) {
         let mut popup = state.borrow_mut();
         let result = match key {
-            "export" | "import" if popup.files_in_tab => call(&popup.actions, "openInTab", &[]),
+            "export" | "import" if popup.files_in_tab => popup.call("openInTab", &[]),
             "export" => {
                 let data = to_js(&settings::export(&popup.settings));
                 let text = JSON::stringify_with_replacer_and_space(
@@ -437,14 +450,9 @@ impl Popup {
                 )
                 .map(JsValue::from)
                 .unwrap_or_default();
-                let result =
-                    call(&popup.actions, "exportFile", &[&text, &JsValue::from_str(FILE_NAME)]);
+                let result = popup.call("exportFile", &[&text, &JsValue::from_str(FILE_NAME)]);
                 if result.is_ok() {
-                    popup.say(
-                        &format!("{} {FILE_NAME}", popup.t("Settings exported to")),
-                        &[],
-                        false,
-                    );
+                    popup.say(&popup.t("popup_exported", &[FILE_NAME]), &[], false);
                 }
                 result
             }
@@ -468,11 +476,11 @@ impl Popup {
                     }
                 }
                 if key == "reset-yes" {
-                    popup.replace(Settings::default(), "Settings reset to defaults.");
+                    popup.replace(Settings::default(), "popup_reset_done");
                 }
                 Ok(JsValue::UNDEFINED)
             }
-            "grant" => call(&popup.actions, "requestAccess", &[]),
+            "grant" => popup.call("requestAccess", &[]),
             _ => Ok(JsValue::UNDEFINED),
         };
         if let Err(why) = result {
@@ -485,43 +493,36 @@ impl Popup {
         let error = get(detail, "error");
         if get(detail, "action").as_string().as_deref() != Some("readFile") {
             if !error.is_undefined() {
-                self.failed("Could not save:", &error_text(&error));
+                self.failed("popup_save_failed", &error_text(&error));
             }
             return;
         }
-        match read_import(&get(detail, "text"), &error) {
-            Ok(settings) => self.replace(settings, "Settings imported."),
-            Err((why, problems)) => {
-                let text = format!("{} {why}", self.t("Import refused, nothing changed:"));
-                self.say(&text, &problems, true);
-            }
+        match self.read_import(&get(detail, "text"), &error) {
+            Ok(settings) => self.replace(settings, "popup_imported"),
+            Err((why, problems)) => self.say(&self.t("popup_import_refused", &[&why]), &problems, true),
         }
     }
-}
 
-/// Checks an imported file's text (else the error that kept it from being read): it must be
-/// JSON, a Vetted settings object, and load without a single problem. `Err` says why not, with
-/// `settings::load`'s problems when there are some.
-fn read_import(text: &JsValue, error: &JsValue) -> Result<Settings, (String, Vec<String>)> {
-    let refuse = |why: String| (why, Vec::new());
-    let Some(text) = text.as_string() else {
-        return Err(refuse(format!("the file could not be read ({}).", error_text(error))));
-    };
-    let data = JSON::parse(&text)
-        .map_err(|e| refuse(format!("the file is not valid JSON ({}).", error_text(&e))))?;
-    let value: Value = serde_wasm_bindgen::from_value(data).map_err(|e| refuse(format!("{e}.")))?;
-    match &value {
-        Value::Object(fields) if fields.contains_key("version") => {}
-        _ => {
-            return Err(refuse(
-                "this is not a Vetted settings file (it has no \"version\").".to_string(),
-            ))
+    /// Checks an imported file's text (else the error that kept it from being read): it must
+    /// be JSON, a Vetted settings object, and load without a single problem. `Err` says why not,
+    /// with `settings::load`'s problems when there are some.
+    fn read_import(&self, text: &JsValue, error: &JsValue) -> Result<Settings, (String, Vec<String>)> {
+        let refuse = |key: &str, why: &str| (self.t(key, &[why]), Vec::new());
+        let Some(text) = text.as_string() else {
+            return Err(refuse("popup_not_read", &error_text(error)));
+        };
+        let data = JSON::parse(&text).map_err(|e| refuse("popup_not_json", &error_text(&e)))?;
+        let value: Value =
+            serde_wasm_bindgen::from_value(data).map_err(|e| (format!("{e}."), Vec::new()))?;
+        match &value {
+            Value::Object(fields) if fields.contains_key("version") => {}
+            _ => return Err(refuse("popup_not_settings", "")),
         }
-    }
-    let loaded = settings::load(&value);
-    match loaded.problems.is_empty() {
-        true => Ok(loaded.settings),
-        false => Err(("the file has these problems:".to_string(), loaded.problems)),
+        let loaded = settings::load(&value);
+        match loaded.problems.is_empty() {
+            true => Ok(loaded.settings),
+            false => Err((self.t("popup_file_problems", &[]), loaded.problems)),
+        }
     }
 }
 
@@ -537,48 +538,40 @@ fn texts(value: &JsValue) -> Vec<String> {
 #[wasm_bindgen]
 pub fn render_popup(root: Element, state: JsValue, actions: JsValue) {
     let Some(doc) = root.owner_document() else { return };
+    let mut popup = Popup {
+        doc,
+        i18n: get(&state, "message").dyn_into().ok(),
+        files_in_tab: get(&state, "filesInTab").is_truthy(),
+        actions,
+        settings: Settings::default(),
+        switches: Vec::new(),
+        lists: Vec::new(),
+        replies: Vec::new(),
+        file: None,
+        confirm: None,
+        message: None,
+    };
     let stored = get(&state, "settings");
     let mut notes = texts(&get(&state, "problems"));
     let mut problems = Vec::new();
     let mut migrated = false;
-    let settings = if stored.is_undefined() || stored.is_null() {
-        Settings::default()
-    } else {
+    if !stored.is_undefined() && !stored.is_null() {
         match serde_wasm_bindgen::from_value::<Value>(stored) {
             Ok(value) => {
                 let loaded = settings::load(&value);
                 let version = settings::version_of(&value);
                 if version < settings::VERSION {
-                    notes.push(format!(
-                        "Your settings were updated from an older Vetted (format {version} → {}).",
-                        settings::VERSION
-                    ));
+                    let (from, to) = (version.to_string(), settings::VERSION.to_string());
+                    notes.push(popup.t("popup_migrated", &[&from, &to]));
                     // Written back only when nothing was lost on the way.
                     migrated = loaded.problems.is_empty();
                 }
                 problems = loaded.problems;
-                loaded.settings
+                popup.settings = loaded.settings;
             }
-            Err(e) => {
-                problems.push(format!(
-                    "The stored settings could not be read ({e}); the defaults apply."
-                ));
-                Settings::default()
-            }
+            Err(e) => problems.push(popup.t("popup_settings_unreadable", &[&e.to_string()])),
         }
-    };
-    let mut popup = Popup {
-        doc,
-        strings: get(&state, "strings"),
-        files_in_tab: get(&state, "filesInTab").is_truthy(),
-        actions,
-        settings,
-        switches: Vec::new(),
-        lists: Vec::new(),
-        file: None,
-        confirm: None,
-        message: None,
-    };
+    }
     root.set_text_content(None);
     let grant = get(&state, "canGrantAccess").is_truthy();
     popup.build(&root, &problems, &notes, &get(&state, "status"), grant);

@@ -94,8 +94,9 @@ pub struct Settings {
     pub business_terms: Vec<String>,
     /// Phrases that name a shared group (rule R4).
     pub group_terms: Vec<String>,
-    /// Rule id to the user's reply when that rule decides, `{name}` for the sender's first name.
-    pub reply_templates: BTreeMap<String, String>,
+    /// (rule id, the user's reply when that rule decides, `{name}` for the sender's first name),
+    /// by id. A list, not a map: the badge's wasm is smaller without one more kind of map.
+    pub reply_templates: Vec<(String, String)>,
 }
 
 impl Settings {
@@ -110,6 +111,21 @@ impl Settings {
     /// Switches a rule on or off.
     pub fn set_on(&mut self, rule: &str, on: bool) {
         self.rules.insert(rule.to_string(), on);
+    }
+
+    /// The user's reply for when a rule decides, if they wrote one.
+    pub fn reply_template(&self, rule: &str) -> Option<&str> {
+        self.reply_templates.iter().find(|(id, _)| id == rule).map(|(_, text)| text.as_str())
+    }
+
+    /// Sets or (`None`) removes the user's reply for a rule, keeping the list in order of ids.
+    pub fn set_reply_template(&mut self, rule: &str, text: Option<String>) {
+        self.reply_templates.retain(|(id, _)| id != rule);
+        if let Some(text) = text {
+            let at = self.reply_templates.iter().position(|(id, _)| id.as_str() > rule);
+            let at = at.unwrap_or(self.reply_templates.len());
+            self.reply_templates.insert(at, (rule.to_string(), text));
+        }
     }
 }
 
@@ -266,7 +282,7 @@ fn read_switches(value: &Value, switches: &mut BTreeMap<String, bool>, problems:
     }
 }
 
-fn read_replies(value: &Value, replies: &mut BTreeMap<String, String>, problems: &mut Vec<String>) {
+fn read_replies(value: &Value, replies: &mut Vec<(String, String)>, problems: &mut Vec<String>) {
     let Value::Object(given) = value else {
         problems.push(format!(
             "\"reply_templates\" must map rule ids to texts, not {}; Vetted's own replies apply.",
@@ -282,7 +298,8 @@ fn read_replies(value: &Value, replies: &mut BTreeMap<String, String>, problems:
                 "is longer than 1,000 characters"
             }
             (Some(rule), Value::String(text)) => {
-                replies.insert(rule.id.to_string(), text.trim().to_string());
+                // In order of ids, as the map gives them.
+                replies.push((rule.id.to_string(), text.trim().to_string()));
                 continue;
             }
             _ => "is not a text",
@@ -359,8 +376,11 @@ pub fn export(settings: &Settings) -> Value {
         switches.insert(rule.id.to_string(), Value::Bool(settings.is_on(rule.id)));
     }
     fields.insert("rules".to_string(), Value::Object(switches));
-    let replies = settings.reply_templates.iter().map(|(id, text)| (id.clone(), Value::String(text.clone())));
-    fields.insert("reply_templates".to_string(), Value::Object(replies.collect()));
+    let mut replies = BTreeMap::new();
+    for (id, text) in &settings.reply_templates {
+        replies.insert(id.clone(), Value::String(text.clone()));
+    }
+    fields.insert("reply_templates".to_string(), Value::Object(replies));
     for list in LISTS {
         let entries = (list.get)(settings).iter().map(|e| Value::String(e.clone()));
         fields.insert(list.key.to_string(), Value::Array(entries.collect()));
@@ -566,9 +586,15 @@ mod tests {
         let loaded = load(&object(&[("reply_templates", replies)]));
         assert_eq!(loaded.problems.len(), 4, "{:#?}", loaded.problems);
         assert!(loaded.problems.iter().any(|p| p.contains("rule \"R9\"") && p.contains("unknown")));
-        let kept: Vec<(&str, &str)> = loaded.settings.reply_templates.iter().map(|(k, v)| (k.as_str(), v.as_str())).collect();
-        assert_eq!(kept, [("R5", "Hello {name}, do we know each other?")]);
+        assert_eq!(loaded.settings.reply_templates, [("R5".into(), "Hello {name}, do we know each other?".into())]);
         assert_eq!(load(&export(&loaded.settings)).settings.reply_templates, loaded.settings.reply_templates);
+        let mut settings = loaded.settings;
+        settings.set_reply_template("K", Some("Hi {name}!".into()));
+        settings.set_reply_template("R6", Some("Hello {name}.".into()));
+        settings.set_reply_template("R5", None);
+        assert_eq!(settings.reply_template("R6"), Some("Hello {name}."));
+        assert_eq!(settings.reply_template("R5"), None);
+        assert_eq!(load(&export(&settings)).settings.reply_templates, settings.reply_templates);
         assert_eq!(load(&object(&[("reply_templates", texts(&["R5"]))])).problems.len(), 1);
     }
 }

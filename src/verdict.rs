@@ -38,7 +38,11 @@ impl Because {
 
     /// The English message with the detail in place.
     pub fn english_text(&self) -> String {
-        self.english.replacen("$1", &self.detail, 1)
+        let english = self.english;
+        match english.find('$') {
+            Some(at) => [&english[..at], &self.detail, english.get(at + 2..).unwrap_or_default()].concat(),
+            None => english.to_string(),
+        }
     }
 }
 

@@ -110,7 +110,7 @@ fn core_texts() -> BTreeMap<String, String> {
         let id = rule.id;
         texts.insert(format!("rule_{id}_title"), rule.title.to_string());
         texts.insert(format!("rule_{id}_reason"), rule.reason.to_string());
-        texts.insert(format!("reply_{id}"), rule.reply.to_string());
+        texts.insert(format!("reply_{id}"), rule.reply().to_string());
         if let Some(hint) = rule.hint {
             texts.insert(format!("rule_{id}_hint"), hint.to_string());
         }
@@ -174,7 +174,7 @@ fn every_language_has_every_message_with_the_same_placeholders() {
 #[test]
 fn replies_name_the_sender_and_reasons_quote_what_was_found() {
     for rule in CATALOGUE {
-        assert_eq!(placeholders(rule.reply), BTreeSet::from([1]), "reply_{}", rule.id);
+        assert_eq!(placeholders(rule.reply()), BTreeSet::from([1]), "reply_{}", rule.id);
     }
     let en = messages("en");
     for (key, english) in reasons_in_source() {

@@ -6,6 +6,9 @@
 import init, { render_popup } from '../core/vetted_popup.js';
 
 const api = globalThis.chrome?.storage ? globalThis.chrome : null;
+// The browser's words for a message of _locales (empty when it has none: the core's English then).
+const i18n = api?.i18n ? (key, substitutions) => api.i18n.getMessage(key, substitutions) : null;
+const message = (key, english, detail) => i18n?.(key, [String(detail)]) || english.replace('$1', detail);
 const LINKEDIN = { origins: ['https://www.linkedin.com/*'] };
 const inTab = location.hash === '#tab';
 // A Firefox popup closes as soon as a file dialog opens: there, files are handled in a tab.
@@ -19,7 +22,7 @@ async function storedSettings(problems) {
   try {
     return (await api.storage.local.get('settings')).settings;
   } catch (error) {
-    problems.push(`The stored settings could not be read (${error?.message ?? error}).`);
+    problems.push(message('popup_storage_failed', 'The stored settings could not be read ($1).', error?.message ?? error));
     return undefined;
   }
 }
@@ -87,22 +90,23 @@ async function main() {
     canGrantAccess(),
   ]);
   if (inTab) document.documentElement.classList.add('tab');
+  document.documentElement.lang = i18n?.('lang') || 'en';
   render_popup(app, {
     settings,
     problems,
     status,
     canGrantAccess: grant,
     filesInTab: Boolean(api) && isFirefox && !inTab,
-    strings: {},
+    message: i18n,
   }, actions);
   app.removeAttribute('aria-busy');
 }
 
 main().catch((error) => {
-  const message = document.createElement('p');
-  message.className = 'problems';
-  message.setAttribute('role', 'alert');
-  message.textContent = `Vetted could not start: ${error?.message ?? error}`;
-  app.replaceChildren(message);
+  const alert = document.createElement('p');
+  alert.className = 'problems';
+  alert.setAttribute('role', 'alert');
+  alert.textContent = message('popup_failed', 'Vetted could not start: $1', error?.message ?? error);
+  app.replaceChildren(alert);
   app.removeAttribute('aria-busy');
 });

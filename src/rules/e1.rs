@@ -14,9 +14,11 @@ pub const RULE: Rule = Rule {
     effect: Decision::Consider,
     default_on: true,
     hint: None,
-    reply: "Hi $1, thank you for the invitation. I'm always open to business opportunities: could you tell me a little more about what you have in mind (the scope, the timing, and why me)?",
     matcher,
 };
+
+/// The reply when this rule decides (see `Rule::reply`).
+pub const REPLY: &str = "Hi $1, thank you for the invitation. I'm always open to business opportunities: could you tell me a little more about what you have in mind (the scope, the timing, and why me)?";
 
 /// Concrete business (a project, a partnership, a contract, a proposal, a budget, a deadline)
 /// in the seven languages. A project counts when proposed ("a project", "our new project"),

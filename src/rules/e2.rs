@@ -10,9 +10,11 @@ pub const RULE: Rule = Rule {
     effect: Decision::Accept,
     default_on: true,
     hint: None,
-    reply: "Hi $1, good to meet you here as well! Thank you for the invitation; I'm glad to have you in my LinkedIn network.",
     matcher,
 };
+
+/// The reply when this rule decides (see `Rule::reply`).
+pub const REPLY: &str = "Hi $1, good to meet you here as well! Thank you for the invitation; I'm glad to have you in my LinkedIn network.";
 
 fn matcher(case: &Case) -> Option<Because> {
     let (key, english) = match case.met? {

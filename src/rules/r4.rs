@@ -14,9 +14,11 @@ pub const RULE: Rule = Rule {
     effect: Decision::Consider,
     default_on: true,
     hint: None,
-    reply: "Hi $1, thank you for the invitation. I'm glad to talk in the group, but I keep my personal network to people I know and have worked with. See you in the group!",
     matcher,
 };
+
+/// The reply when this rule decides (see `Rule::reply`).
+pub const REPLY: &str = "Hi $1, thank you for the invitation. I'm glad to talk in the group, but I keep my personal network to people I know and have worked with. See you in the group!";
 
 /// "group" in the seven languages.
 const GROUP: &[&str] = &[

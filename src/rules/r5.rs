@@ -10,9 +10,11 @@ pub const RULE: Rule = Rule {
     effect: Decision::Refuse,
     default_on: true,
     hint: None,
-    reply: "Hi $1, thank you for the invitation. I only connect with people I know, or who tell me why they would like to connect. If there is a specific reason, I'd be glad to hear it.",
     matcher,
 };
+
+/// The reply when this rule decides (see `Rule::reply`).
+pub const REPLY: &str = "Hi $1, thank you for the invitation. I only connect with people I know, or who tell me why they would like to connect. If there is a specific reason, I'd be glad to hear it.";
 
 fn matcher(case: &Case) -> Option<Because> {
     (case.personal_note.is_none() && !case.sender_known()).then(|| match case.invitation.message {

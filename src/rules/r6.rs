@@ -13,9 +13,11 @@ pub const RULE: Rule = Rule {
     effect: Decision::Refuse,
     default_on: true,
     hint: None,
-    reply: "Hi $1, thank you for the invitation. I'm not looking for a job, not hiring and not buying property, so I keep my LinkedIn network to people I know and have worked with. I wish you every success.",
     matcher,
 };
+
+/// The reply when this rule decides (see `Rule::reply`).
+pub const REPLY: &str = "Hi $1, thank you for the invitation. I'm not looking for a job, not hiring and not buying property, so I keep my LinkedIn network to people I know and have worked with. I wish you every success.";
 
 /// Refused roles, as headlines write them, in English, German, French, Spanish, Italian,
 /// Dutch and Portuguese. Words are matched whole, after folding: "HR" is not in "Christopher",

@@ -1,39 +1,54 @@
-//! Any invitation, with lists that may match it: classification never panics, is
-//! deterministic, and always lists the deciding rule first.
+//! Any invitation: classification never panics, is deterministic, and lists the deciding rule
+//! first. One engine, with lists that fuzzed names can hit, is built once: building one per
+//! input would spend the run on `Engine::new`. Inputs starting with `#` build their own lists.
 #![no_main]
 
 use libfuzzer_sys::fuzz_target;
+use std::sync::OnceLock;
 use vetted::settings::{load, Value};
 use vetted::{Engine, Invitation};
 
+fn settings(known: &str, met: &str, organizations: &str, roles: &str) -> Engine {
+    let list = |words: &str| Value::Array(words.split(',').map(|w| Value::String(w.into())).collect());
+    let fields = [
+        ("version", Value::Number(2.0)),
+        ("known_people", list(known)),
+        ("met_elsewhere", list(met)),
+        ("own_organizations", list(organizations)),
+        ("refused_roles", list(roles)),
+    ];
+    let data = Value::Object(fields.into_iter().map(|(k, v)| (k.to_string(), v)).collect());
+    Engine::new(load(&data).settings)
+}
+
+fn shared() -> &'static Engine {
+    static ENGINE: OnceLock<Engine> = OnceLock::new();
+    ENGINE.get_or_init(|| {
+        settings("Ada Lovelace,in/grace-hopper,Zoë O'Neil", "@ferris,Linus", "Acme,Initech", "sourcer")
+    })
+}
+
 fuzz_target!(|data: &[u8]| {
     let text = String::from_utf8_lossy(data);
-    let mut fields = text.split('\u{1f}').map(str::to_string);
-    let mut field = || fields.next().unwrap_or_default();
+    let own_lists = text.starts_with('#');
+    let mut fields = text.split('\u{1f}');
+    let mut field = || fields.next().unwrap_or("").to_string();
     let mut invitation = Invitation::person(&field());
     invitation.headline = field();
     invitation.status_line = field();
     invitation.profile_slug = Some(field()).filter(|s| !s.is_empty());
     invitation.common_organization = Some(field()).filter(|s| !s.is_empty());
     invitation.message = Some(field()).filter(|s| !s.is_empty());
-    // The user's lists take the fuzzer's words too, so the list matchers are exercised.
-    let list = |words: String| Value::Array(words.split(',').map(|w| Value::String(w.into())).collect());
-    let settings = Value::Object(
-        [
-            ("version".to_string(), Value::Number(2.0)),
-            ("known_people".to_string(), list(field())),
-            ("met_elsewhere".to_string(), list(field())),
-            ("own_organizations".to_string(), list(field())),
-            ("refused_roles".to_string(), list(field())),
-        ]
-        .into_iter()
-        .collect(),
-    );
-    let engine = Engine::new(load(&settings).settings);
+    let built;
+    let engine = if own_lists {
+        built = settings(&field(), &field(), &field(), &field());
+        &built
+    } else {
+        shared()
+    };
     let verdict = engine.classify(&invitation);
     assert_eq!(verdict, engine.classify(&invitation), "not deterministic");
     if let Some(verdict) = verdict {
-        let ids = verdict.rule_ids();
-        assert_eq!(ids.first().copied(), verdict.deciding_rule());
+        assert_eq!(verdict.rule_ids().first().copied(), verdict.deciding_rule());
     }
 });

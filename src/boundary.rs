@@ -20,9 +20,15 @@ thread_local! {
 }
 
 fn to_js<T: Serialize>(value: &T) -> JsValue {
-    // JSON-compatible (plain objects, no Maps): results are messaged and stored as they are.
-    let serializer = serde_wasm_bindgen::Serializer::json_compatible();
-    value.serialize(&serializer).unwrap_or(JsValue::NULL)
+    // Plain objects, arrays and primitives (no Maps): results are messaged and stored as they
+    // are. One string crosses, and JSON.parse builds the objects: no crossing per field.
+    let parsed = crate::json::to_string_with(value, js_number).map(|text| js_sys::JSON::parse(&text));
+    parsed.and_then(Result::ok).unwrap_or(JsValue::NULL)
+}
+
+/// A number that is not whole, as JavaScript writes it.
+fn js_number(n: f64) -> String {
+    js_sys::Number::from(n).to_string_with_radix(10).map(String::from).unwrap_or_else(|_| "null".to_string())
 }
 
 /// JSON-like data as a plain JS value: objects, arrays and primitives only, ready to store.
@@ -48,7 +54,36 @@ fn value_from_js(stored: JsValue) -> Value {
     if stored.is_undefined() || stored.is_null() {
         return Value::Object(Default::default());
     }
-    serde_wasm_bindgen::from_value(stored).unwrap_or(Value::Null)
+    read_value(&stored, 0)
+}
+
+/// A JS value as JSON-like data, as serde-wasm-bindgen read it: `undefined` and `null` are
+/// null; arrays and plain objects (their own enumerable string keys) are read whole; what
+/// JSON has no word for (functions, symbols, big integers) is null. Nesting deeper than any
+/// settings file is null too, so that a hostile file cannot exhaust the stack.
+fn read_value(value: &JsValue, depth: u32) -> Value {
+    if let Some(b) = value.as_bool() {
+        return Value::Bool(b);
+    }
+    if let Some(n) = value.as_f64() {
+        return Value::Number(n);
+    }
+    if let Some(s) = value.as_string() {
+        return Value::String(s);
+    }
+    if depth > 64 || !value.is_object() {
+        return Value::Null;
+    }
+    if js_sys::Array::is_array(value) {
+        let array = js_sys::Array::from(value);
+        return Value::Array(array.iter().map(|item| read_value(&item, depth + 1)).collect());
+    }
+    let entries = js_sys::Object::entries(value.unchecked_ref());
+    let fields = entries.iter().filter_map(|entry| {
+        let entry = js_sys::Array::from(&entry);
+        Some((entry.get(0).as_string()?, read_value(&entry.get(1), depth + 1)))
+    });
+    Value::Object(fields.collect())
 }
 
 /// What the content script needs to find and snapshot cards.
@@ -64,7 +99,7 @@ pub fn configure(stored: JsValue) -> JsValue {
     let loaded = settings::load(&value_from_js(stored));
     let engine = Rc::new(Engine::new(loaded.settings));
     ENGINE.with(|slot| *slot.borrow_mut() = engine);
-    to_js(&loaded.problems)
+    loaded.problems.iter().map(|problem| JsValue::from_str(problem)).collect::<js_sys::Array>().into()
 }
 
 /// Reads and judges one batch of card snapshots; one result per card, in order.

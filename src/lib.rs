@@ -12,6 +12,9 @@ pub mod verdict;
 
 #[cfg(target_arch = "wasm32")]
 mod boundary;
+// The boundary's results as JSON text; natively only its tests use it.
+#[cfg_attr(not(target_arch = "wasm32"), allow(dead_code))]
+mod json;
 // The popup's UI is built into its own wasm (feature "popup"), so LinkedIn pages never load it.
 #[cfg(all(target_arch = "wasm32", feature = "popup"))]
 mod popup;

@@ -218,8 +218,9 @@ fn check_version(version: Option<&Value>, problems: &mut Vec<String>) {
         None => {}
         Some(Value::Number(n)) if n.fract() == 0.0 && *n >= 1.0 && *n <= f64::from(VERSION) => {}
         Some(Value::Number(n)) if n.fract() == 0.0 && *n > f64::from(VERSION) => problems.push(format!(
-            "These settings come from a newer Vetted (settings version {n}); this one reads \
-             version {VERSION}, so anything newer is listed below and left out."
+            "These settings come from a newer Vetted (settings version {}); this one reads \
+             version {VERSION}, so anything newer is listed below and left out.",
+            number_text(*n)
         )),
         Some(other) => problems.push(format!(
             "\"version\" must be a whole number such as {VERSION}, not {}; the settings were read as version {VERSION}.",
@@ -417,11 +418,40 @@ impl Value {
     fn describe(&self) -> String {
         match self {
             Value::Bool(b) => b.to_string(),
-            Value::Number(n) => n.to_string(),
+            Value::Number(n) => number_text(*n),
             Value::String(s) if s.chars().count() <= 40 => format!("\"{s}\""),
             other => other.kind().to_string(),
         }
     }
+}
+
+/// A number as a message quotes it: whole numbers in full ("3", "-12"), others with at most six
+/// decimals ("2.5", "0.333333"). Not `f64`'s `Display`: its shortest-digits algorithms would
+/// weigh about 15 KB in the wasm for the odd message about a number.
+fn number_text(n: f64) -> String {
+    const WHOLE: f64 = 9.0e15;
+    if !n.is_finite() || n.abs() >= WHOLE {
+        return Value::Number(n).kind().to_string();
+    }
+    let sign = if n < 0.0 { "-" } else { "" };
+    // Millionths, rounded half up: whole below 2^53, so exact as integers.
+    let millionths = (n.abs() * 1e6 + 0.5).floor();
+    if millionths >= WHOLE {
+        return [sign, &(n.abs().floor() as u64).to_string()].concat();
+    }
+    let millionths = millionths as u64;
+    let (whole, mut fraction) = (millionths / 1_000_000, millionths % 1_000_000);
+    if fraction == 0 {
+        return if whole == 0 { "0".to_string() } else { [sign, &whole.to_string()].concat() };
+    }
+    let mut digits = 6;
+    while fraction % 10 == 0 {
+        fraction /= 10;
+        digits -= 1;
+    }
+    let fraction = fraction.to_string();
+    let zeros = "000000".get(..digits - fraction.len()).unwrap_or("");
+    [sign, &whole.to_string(), ".", zeros, &fraction].concat()
 }
 
 impl Serialize for Value {
@@ -559,6 +589,19 @@ mod tests {
         let loaded = load(&object(&[("version", Value::Number(3.0)), ("known_people", texts(&["Ada"]))]));
         assert_eq!(loaded.problems.len(), 1);
         assert_eq!(loaded.settings.known_people, ["Ada"]);
+    }
+
+    #[test]
+    fn numbers_in_messages() {
+        let cases = [
+            (3.0, "3"), (-12.0, "-12"), (0.0, "0"), (-0.0, "0"), (2.5, "2.5"), (0.1, "0.1"),
+            (1.0 / 3.0, "0.333333"), (-0.05, "-0.05"), (0.0000001, "0"), (1e20, "a number"),
+            (4503599627370495.5, "4503599627370495"), (f64::NAN, "a number"), (1.000001, "1.000001"),
+        ];
+        for (n, text) in cases {
+            assert_eq!(number_text(n), text, "{n}");
+        }
+        assert_eq!(Value::Number(7.0).describe(), "7");
     }
 
     #[test]

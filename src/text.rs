@@ -306,10 +306,79 @@ fn fold_char(c: char) -> Option<(char, Option<char>)> {
         'ß' => return Some(('s', Some('s'))),
         'æ' | 'Æ' => return Some(('a', Some('e'))),
         'œ' | 'Œ' => return Some(('o', Some('e'))),
-        _ => styled_ascii(c).unwrap_or_else(|| c.to_lowercase().next().unwrap_or(c)),
+        _ => styled_ascii(c).unwrap_or_else(|| lower_char(c)),
     };
     Some((base, None))
 }
+
+/// A character in lower case: the first character of `char::to_lowercase`, for every character
+/// (a test checks them all), from a table of 1.5 KB instead of the standard library's 15.
+pub fn lower_char(c: char) -> char {
+    if c.is_ascii() {
+        return c.to_ascii_lowercase();
+    }
+    let code = c as u32;
+    let at = LOWER.partition_point(|entry| (entry >> 32) as u32 <= code);
+    let Some(&entry) = at.checked_sub(1).and_then(|at| LOWER.get(at)) else { return c };
+    let offset = code - (entry >> 32) as u32;
+    let (len, pairs) = ((entry >> 22) as u32 & 0x3ff, entry >> 21 & 1 == 1);
+    if offset > len || (pairs && offset % 2 == 1) {
+        return c;
+    }
+    // An 18-bit two's complement delta.
+    let delta = ((entry as u32 & 0x3_ffff) << 14) as i32 >> 14;
+    char::from_u32(code.wrapping_add_signed(delta)).unwrap_or(c)
+}
+
+/// Text in lower case, character by character with [`lower_char`]: `str::to_lowercase` but
+/// for its two rules of context (a final capital sigma, a dotted capital I), which profile
+/// links and handles never need.
+pub fn lowercase(text: &str) -> String {
+    if text.is_ascii() {
+        return text.to_ascii_lowercase();
+    }
+    text.chars().map(lower_char).collect()
+}
+
+/// Every character that has a lower case different from itself, as runs of equal offset:
+/// `start << 32 | (len - 1) << 22 | pairs << 21 | delta`, where `pairs` marks a run of every
+/// other character (upper case at even offsets) and `delta` is 18-bit two's complement.
+/// Generated from `char::to_lowercase` (Rust 1.95); the test `lower_char_is_the_standard_one`
+/// checks it whole.
+#[rustfmt::skip]
+static LOWER: [u64; 186] = [
+    0x4106400020, 0xc005800020, 0xd801800020, 0x1000ba00001, 0x1300003ff39, 0x13201200001,
+    0x13903a00001, 0x14a0b200001, 0x1780003ff87, 0x17901200001, 0x181000000d2, 0x18200a00001,
+    0x186000000ce, 0x18700000001, 0x189004000cd, 0x18b00000001, 0x18e0000004f, 0x18f000000ca,
+    0x190000000cb, 0x19100000001, 0x193000000cd, 0x194000000cf, 0x196000000d3, 0x197000000d1,
+    0x19800000001, 0x19c000000d3, 0x19d000000d5, 0x19f000000d6, 0x1a001200001, 0x1a6000000da,
+    0x1a700000001, 0x1a9000000da, 0x1ac00000001, 0x1ae000000da, 0x1af00000001, 0x1b1004000d9,
+    0x1b300a00001, 0x1b7000000db, 0x1b800000001, 0x1bc00000001, 0x1c400000002, 0x1c500000001,
+    0x1c700000002, 0x1c800000001, 0x1ca00000002, 0x1cb04200001, 0x1de04200001, 0x1f100000002,
+    0x1f200a00001, 0x1f60003ff9f, 0x1f70003ffc8, 0x1f809a00001, 0x2200003ff7e, 0x22204200001,
+    0x23a00002a2b, 0x23b00000001, 0x23d0003ff5d, 0x23e00002a28, 0x24100000001, 0x2430003ff3d,
+    0x24400000045, 0x24500000047, 0x24602200001, 0x37000a00001, 0x37600000001, 0x37f00000074,
+    0x38600000026, 0x38800800025, 0x38c00000040, 0x38e0040003f, 0x39104000020, 0x3a302000020,
+    0x3cf00000008, 0x3d805a00001, 0x3f40003ffc4, 0x3f700000001, 0x3f90003fff9, 0x3fa00000001,
+    0x3fd0083ff7e, 0x40003c00050, 0x41007c00020, 0x46008200001, 0x48a0d200001, 0x4c00000000f,
+    0x4c103200001, 0x4d017a00001, 0x53109400030, 0x10a009401c60, 0x10c700001c60, 0x10cd00001c60,
+    0x13a013c097d0, 0x13f001400008, 0x1c8900000001, 0x1c900a83f440, 0x1cbd0083f440, 0x1e0025200001,
+    0x1e9e0003e241, 0x1ea017a00001, 0x1f0801c3fff8, 0x1f180143fff8, 0x1f2801c3fff8, 0x1f3801c3fff8,
+    0x1f480143fff8, 0x1f5901a3fff8, 0x1f6801c3fff8, 0x1f8801c3fff8, 0x1f9801c3fff8, 0x1fa801c3fff8,
+    0x1fb80043fff8, 0x1fba0043ffb6, 0x1fbc0003fff7, 0x1fc800c3ffaa, 0x1fcc0003fff7, 0x1fd80043fff8,
+    0x1fda0043ff9c, 0x1fe80043fff8, 0x1fea0043ff90, 0x1fec0003fff9, 0x1ff80043ff80, 0x1ffa0043ff82,
+    0x1ffc0003fff7, 0x21260003e2a3, 0x212a0003df41, 0x212b0003dfba, 0x21320000001c, 0x216003c00010,
+    0x218300000001, 0x24b60640001a, 0x2c000bc00030, 0x2c6000000001, 0x2c620003d609, 0x2c630003f11a,
+    0x2c640003d619, 0x2c6701200001, 0x2c6d0003d5e4, 0x2c6e0003d603, 0x2c6f0003d5e1, 0x2c700003d5e2,
+    0x2c7200000001, 0x2c7500000001, 0x2c7e0043d5c1, 0x2c8018a00001, 0x2ceb00a00001, 0x2cf200000001,
+    0xa6400b200001, 0xa68006a00001, 0xa72203200001, 0xa7320f200001, 0xa77900a00001, 0xa77d000375fc,
+    0xa77e02200001, 0xa78b00000001, 0xa78d00035ad8, 0xa79000a00001, 0xa79604a00001, 0xa7aa00035abc,
+    0xa7ab00035ab1, 0xa7ac00035ab5, 0xa7ad00035abf, 0xa7ae00035abc, 0xa7b000035aee, 0xa7b100035ad6,
+    0xa7b200035aeb, 0xa7b3000003a0, 0xa7b403a00001, 0xa7c40003ffd0, 0xa7c500035abd, 0xa7c6000375c8,
+    0xa7c700a00001, 0xa7cb00035a99, 0xa7cc03a00001, 0xa7dc000359bf, 0xa7f500000001, 0xff2106400020,
+    0x1040009c00028, 0x104b008c00028, 0x1057002800027, 0x1057c03800027, 0x1058c01800027, 0x1059400400027,
+    0x10c800c800040, 0x10d5005400020, 0x118a007c00020, 0x16e4007c00020, 0x16ea00600001b, 0x1e90008400022,
+];
 
 /// The plain letter or digit behind the "𝗯𝗼𝗹𝗱" and "ｆｕｌｌｗｉｄｔｈ" look-alikes that headlines
 /// use to stand out (and, sometimes, to slip past filters).
@@ -696,6 +765,14 @@ mod tests {
     fn words_longer_than_the_stack_buffer_fold_whole() {
         let long = "Ab".repeat(50);
         assert_eq!(fold(&format!("x {long} y")), format!("x {} y", long.to_lowercase()));
+    }
+
+    #[test]
+    fn lower_char_is_the_standard_one() {
+        for c in (0..=0x10FFFF).filter_map(char::from_u32) {
+            assert_eq!(Some(lower_char(c)), c.to_lowercase().next(), "U+{:04X}", c as u32);
+        }
+        assert_eq!(lowercase("ZOË Ÿ ĲSSEL ΑΘΉΝΑ МОСКВА Ա"), "zoë ÿ ĳssel αθήνα москва ա");
     }
 
     #[test]

@@ -152,7 +152,7 @@ pub fn target(href: &str) -> Option<Target> {
     let kind = match parts.next()? {
         "in" => {
             let slug = parts.next().filter(|s| !s.is_empty())?;
-            return Some(Target::Profile(slug.to_lowercase()));
+            return Some(Target::Profile(crate::text::lowercase(slug)));
         }
         "newsletters" => SenderKind::Newsletter,
         "company" | "school" | "showcase" => SenderKind::Page,

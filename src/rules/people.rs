@@ -2,7 +2,7 @@
 //! slug first, else by full name, else (for E2) by a handle used on another channel.
 
 use crate::invitation::Invitation;
-use crate::text::{each_word, fold, word_hash, WordSet, FNV_OFFSET, FNV_PRIME};
+use crate::text::{each_word, fold, lowercase, word_hash, WordSet, FNV_OFFSET, FNV_PRIME};
 use std::borrow::Cow;
 
 /// How a sender was recognised, for the reason shown to the user.
@@ -52,7 +52,7 @@ impl People {
         let one_word = !entry.contains(char::is_whitespace);
         if one_word {
             // "ada-lovelace-1815" may be a bare profile slug.
-            self.slugs.insert(entry.trim_start_matches('@').to_lowercase().as_bytes());
+            self.slugs.insert(lowercase(entry.trim_start_matches('@')).as_bytes());
         }
         if with_handles && one_word {
             self.handles.insert(&compact(entry.as_bytes()));
@@ -143,7 +143,7 @@ impl<'a> Sender<'a> {
             let slug = slug.strip_prefix('/').unwrap_or(slug);
             let slug = slug.strip_suffix('/').unwrap_or(slug);
             let plain = slug.bytes().all(|b| !b.is_ascii_uppercase() && b.is_ascii());
-            if plain { Cow::Borrowed(slug.as_bytes()) } else { Cow::Owned(slug.to_lowercase().into_bytes()) }
+            if plain { Cow::Borrowed(slug.as_bytes()) } else { Cow::Owned(lowercase(slug).into_bytes()) }
         });
         let mut sender = Sender { slug: slug.map(Key::new), name: Key::new(Cow::Owned(name)), handles: [None; 3] };
         if needs.handles {
@@ -170,7 +170,7 @@ impl<'a> Sender<'a> {
 pub fn profile_slug(entry: &str) -> Option<String> {
     let entry = entry.trim();
     let rest = entry.split("/in/").nth(1).or_else(|| entry.strip_prefix("in/"))?;
-    let slug = rest.split(['/', '?', '#']).next()?.to_lowercase();
+    let slug = lowercase(rest.split(['/', '?', '#']).next()?);
     (!slug.is_empty()).then_some(slug)
 }
 

@@ -71,6 +71,17 @@ fn settings() -> Settings {
 fn main() {
     let engine = Engine::new(settings());
     let invitations = invitations();
+    // A fixed number of rounds instead of a time budget, for instruction counts
+    // (`valgrind --tool=callgrind`): the machine's load then does not matter.
+    if let Some(rounds) = std::env::var("VETTED_BENCH_ROUNDS").ok().and_then(|r| r.parse::<u64>().ok()) {
+        for _ in 0..rounds {
+            for inv in &invitations {
+                black_box(engine.classify(black_box(inv)));
+            }
+        }
+        println!("engine: {} invitations classified", rounds * invitations.len() as u64);
+        return;
+    }
     let mut classified: u64 = 0;
     let run = |budget: Duration| {
         let start = Instant::now();

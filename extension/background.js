@@ -31,7 +31,8 @@ api.runtime.onMessage.addListener((message, sender, reply) => {
   // Only this extension's own content scripts and pages are answered.
   if (!handler || sender.id !== api.runtime.id) return false;
   ready
-    .then(() => reply({ value: handler(message) }))
+    // The wasm memory's size rides along, for the content script's debug line (./build.sh bench).
+    .then((wasm) => reply({ value: handler(message), memory: wasm.memory.buffer.byteLength }))
     .catch((error) => reply({ error: String(error) }));
   return true;
 });

@@ -16,6 +16,11 @@
   // Page text is written by strangers: it must not be able to forge a record separator.
   const SEPARATORS = /[\u001c-\u001f]/g;
 
+  // A whole page is judged in slices (see judgeInSlices): the first FIRST_SLICE cards alone, so
+  // that the first badges show at once, then slices of at least SLICE_MS.
+  const FIRST_SLICE = 12;
+  const SLICE_MS = 50;
+
   let core = null; // loaded on the first visit to the invitations page
   let coreLoading = null;
   let active = false; // on the invitations page, as of the last batch
@@ -32,24 +37,34 @@
   // ---- the core, in place or in the background -------------------------------------------
 
   async function loadCore() {
-    const settings = (await api.storage.local.get('settings')).settings;
+    // The settings, the glue and the compiled wasm are fetched at once, not one after the other.
+    const stored = api.storage.local.get('settings');
+    const wasmUrl = chrome.runtime.getURL('core/vetted_bg.wasm');
+    const compiled = typeof WebAssembly.compileStreaming === 'function'
+      ? WebAssembly.compileStreaming(fetch(wasmUrl))
+      : Promise.resolve(wasmUrl);
+    compiled.catch(() => {}); // awaited below; a refusal there means the background path
     let loaded;
     try {
       // Fails in Chromium when the page's own CSP forbids wasm (DESIGN §0).
       const glue = await import(chrome.runtime.getURL('core/vetted.js'));
-      await glue.default({ module_or_path: chrome.runtime.getURL('core/vetted_bg.wasm') });
-      console.debug('Vetted: the core runs in the content script.');
-      loaded = inPlace(glue);
+      const wasm = await glue.default({ module_or_path: await compiled });
+      console.debug(`Vetted: the core runs in the content script (compiled ${(performance.now() - started).toFixed(1)} ms after the start).`);
+      loaded = inPlace(glue, wasm);
     } catch (error) {
       console.debug(`Vetted: the core runs in the background (${error && error.name} here).`);
       loaded = await inBackground();
     }
-    reportProblems(await loaded.configure(settings));
-    return loaded;
+    reportProblems(await loaded.configure((await stored).settings));
+    console.debug(`Vetted: the core is ready, ${(performance.now() - started).toFixed(1)} ms after the content script started.`);
+    const skip = new Set(loaded.profile.skip.split(/\s*,\s*/));
+    const attributes = new Set(loaded.profile.attributes);
+    return { ...loaded, skip, attributes };
   }
 
-  function inPlace(glue) {
+  function inPlace(glue, wasm) {
     return {
+      memory: () => wasm.memory.buffer.byteLength,
       profile: glue.profile(),
       configure: async (settings) => glue.configure(settings),
       classify: async (batch) => glue.classify(batch),
@@ -73,12 +88,15 @@
   async function inBackground() {
     let settings;
     let stamp = 0;
+    let memory = 0; // the background's wasm memory, as its last reply said
     const ask = async (message) => {
       const reply = await send(message);
       if (!reply || 'error' in reply) throw new Error(reply ? reply.error : 'no answer');
+      memory = reply.memory ?? memory;
       return reply.value;
     };
     return {
+      memory: () => memory,
       profile: await ask({ type: 'vetted:profile' }),
       configure: async (next) => {
         settings = next;
@@ -149,6 +167,7 @@
       coreLoading ??= loadCore();
       core = await coreLoading;
     }
+    const scan = fullScan;
     if (fullScan) {
       fullScan = false;
       pending.clear();
@@ -156,9 +175,55 @@
     }
     const batch = [...pending];
     pending.clear();
-    await judge(batch);
+    // A whole page (a visit's first batch, or every card again after a settings change) goes in
+    // slices; the few cards LinkedIn adds later go in one batch.
+    if (scan) await judgeInSlices(batch);
+    else await judge(batch);
     updateSummary();
     checkCanary();
+    explainLater();
+  }
+
+  /**
+   * A whole page, in document order: on a fresh page the first cards are the ones in view. They
+   * go first, on their own, and show in the next frame; the rest follow in slices, one frame
+   * apart, each long enough that rendering between them (which on a long page may lay out the
+   * whole page again) adds at most a quarter to the work, and at least SLICE_MS long.
+   */
+  async function judgeInSlices(batch) {
+    let at = 0;
+    let size = FIRST_SLICE;
+    let perCard = 0;
+    while (at < batch.length) {
+      if (at > 0) {
+        const frameCost = await nextFrame(); // the slice before is on screen
+        size = Math.floor(Math.max(SLICE_MS, 4 * frameCost) / perCard);
+        if (batch.length - at <= 1.5 * size) size = batch.length - at; // no short tail
+        size = Math.max(FIRST_SLICE, size);
+      }
+      const begun = performance.now();
+      const slice = batch.slice(at, at + size);
+      await judge(slice);
+      // The first slice runs cold (the wasm compiles as it goes, the JIT has not warmed up):
+      // a third of its cost per card is taken as the warm cost.
+      perCard = Math.max(0.005, (performance.now() - begun) / slice.length / (at === 0 ? 3 : 1));
+      at += slice.length;
+    }
+  }
+
+  /** Resolves right after the next frame is rendered (or soon, in a hidden tab), with what
+   *  rendering that frame cost the main thread, in ms. */
+  function nextFrame() {
+    return new Promise((resolve) => {
+      if (document.hidden) {
+        setTimeout(() => resolve(0), 0);
+        return;
+      }
+      requestAnimationFrame(() => {
+        const frame = performance.now();
+        setTimeout(() => resolve(performance.now() - frame), 0);
+      });
+    });
   }
 
   // ---- one batch: snapshot, one call into the core, draw ------------------------------------
@@ -179,6 +244,7 @@
   }
 
   async function judge(elements) {
+    const begun = performance.now();
     const items = [];
     for (const card of elements) {
       if (!card.isConnected) continue;
@@ -190,32 +256,44 @@
       items.push({ card, nodes, key });
     }
     if (!items.length) return;
+    const asked = performance.now();
     const results = await classifyApart(items.map((item) => item.key));
+    const answered = performance.now();
     items.forEach((item, i) => draw(item, results[i]));
-    const after = (performance.now() - started).toFixed(1);
-    console.debug(`Vetted: ${items.length} cards judged, ${after} ms after the content script started.`);
+    const drawn = performance.now();
+    const ms = (x) => x.toFixed(1);
+    console.debug(`Vetted: ${items.length} cards judged, ${ms(drawn - started)} ms after the content script started ` +
+      `(at ${ms(started)} ms; snapshot ${ms(asked - begun)}, core ${ms(answered - asked)}, ` +
+      `draw ${ms(drawn - answered)} ms); wasm memory ${core.memory()} bytes.`);
   }
+
+  const NON_BLANK = /\S/;
 
   function snapshot(card, nodes) {
     const records = [];
-    const skip = new Set(core.profile.skip.split(/\s*,\s*/));
+    const { skip, attributes } = core;
     const walk = (node, depth) => {
-      if (node.nodeType === 3) {
-        if (node.data.trim()) {
-          records.push(`${depth}${FIELD_SEP}#${FIELD_SEP}${node.data.replace(SEPARATORS, ' ')}`);
+      const type = node.nodeType;
+      if (type === 3) {
+        const text = node.data;
+        if (NON_BLANK.test(text)) {
+          records.push(`${depth}${FIELD_SEP}#${FIELD_SEP}${text.replace(SEPARATORS, ' ')}`);
           nodes.push(node);
         }
         return;
       }
-      if (node.nodeType !== 1 || isOwn(node)) return;
-      let record = `${depth}${FIELD_SEP}${node.localName}`;
-      for (const name of core.profile.attributes) {
-        const value = node.getAttribute(name);
-        if (value !== null) record += `${FIELD_SEP}${name}${FIELD_SEP}${value.replace(SEPARATORS, ' ')}`;
+      if (type !== 1 || isOwn(node)) return;
+      const tag = node.localName;
+      let record = `${depth}${FIELD_SEP}${tag}`;
+      // One call for the names present, rather than one lookup per attribute the core asks for.
+      for (const name of node.getAttributeNames()) {
+        if (attributes.has(name)) {
+          record += `${FIELD_SEP}${name}${FIELD_SEP}${node.getAttribute(name).replace(SEPARATORS, ' ')}`;
+        }
       }
       records.push(record);
       nodes.push(node);
-      if (skip.has(node.localName)) return;
+      if (skip.has(tag)) return;
       for (let child = node.firstChild; child; child = child.nextSibling) walk(child, depth + 1);
     };
     walk(card, 0);
@@ -243,7 +321,18 @@
 
   // ---- the badge (DESIGN §3) -----------------------------------------------------------------
 
-  const t = (key, ...values) => api.i18n.getMessage(key, values.map(String)) || key;
+  // The same few messages make every badge: each is looked up once.
+  const messages = new Map();
+  const t = (key, ...values) => {
+    const id = values.length ? `${key}\u001f${values.join('\u001f')}` : key;
+    let text = messages.get(id);
+    if (text === undefined) {
+      if (messages.size > 500) messages.clear();
+      text = api.i18n.getMessage(key, values.map(String)) || key;
+      messages.set(id, text);
+    }
+    return text;
+  };
 
   const STYLE = `
     :host { all: initial; display: inline-block; position: relative; margin-inline-start: 8px;
@@ -308,21 +397,59 @@
     return host;
   }
 
+  // A badge is drawn in two steps: the verdict and the note mark at once, the explanation (hidden
+  // until hover or focus) in idle time after the batch, or at once when the pointer or the focus
+  // reaches the badge first. Hosts whose explanation is still to write:
+  const unexplained = new Map(); // badge host -> { card, result, box, badge, why }
+  let explaining = false;
+
+  // Badges look alike but for their verdict and note mark: each kind is built once, then cloned.
+  const models = new Map(); // "verdict/note" -> a badge's box, never shown
+
+  function boxFor(verdict, note) {
+    const kind = `${verdict}/${note}`;
+    let model = models.get(kind);
+    if (!model) {
+      const word = t(`verdict_${verdict}`);
+      const badge = element('span', 'badge', element('span', `verdict ${verdict}`, word));
+      badge.tabIndex = 0;
+      badge.setAttribute('role', 'button');
+      badge.setAttribute('aria-label', t('badge_label', word));
+      badge.setAttribute('aria-describedby', 'why');
+      if (note === 'missing') badge.append(element('span', 'nonote', t('note_missing')));
+      const why = element('span', 'why');
+      why.id = 'why';
+      why.setAttribute('role', 'tooltip');
+      model = element('span', 'box', badge, why);
+      models.set(kind, model);
+    }
+    return model.cloneNode(true);
+  }
+
   function fillBadge(host, card, result) {
-    host.dataset.vettedVerdict = result.verdict;
-    host.dataset.vettedNote = result.note;
-    host.dataset.vettedRules = result.rules.join(',');
-    const word = t(`verdict_${result.verdict}`);
-    const badge = element('span', 'badge', element('span', `verdict ${result.verdict}`, word));
-    badge.tabIndex = 0;
-    badge.setAttribute('role', 'button');
-    badge.setAttribute('aria-label', t('badge_label', word));
-    badge.setAttribute('aria-describedby', 'why');
-    if (result.note === 'missing') badge.append(element('span', 'nonote', t('note_missing')));
-    const why = element('span', 'why', ...explanation(result), actions(card, result));
-    why.id = 'why';
-    why.setAttribute('role', 'tooltip');
-    const box = element('span', 'box', badge, why);
+    host.setAttribute('data-vetted-verdict', result.verdict);
+    host.setAttribute('data-vetted-note', result.note);
+    host.setAttribute('data-vetted-rules', result.rules.join(','));
+    const box = boxFor(result.verdict, result.note);
+    const badge = box.firstChild;
+    const why = box.lastChild;
+    host.shadowRoot.replaceChildren(box);
+    unexplained.delete(host);
+    unexplained.set(host, { card, result, box, badge, why });
+    if (focusAfterFill === card) {
+      focusAfterFill = null;
+      explain(host);
+      host.shadowRoot.querySelector('button')?.focus();
+    }
+  }
+
+  /** Writes a badge's explanation and its actions, if not done yet. */
+  function explain(host) {
+    const entry = unexplained.get(host);
+    if (!entry) return;
+    unexplained.delete(host);
+    const { card, result, box, badge, why } = entry;
+    why.append(...explanation(result), actions(card, result));
     // Escape closes the explanation and leaves the focus where it was.
     box.addEventListener('keydown', (event) => {
       if (event.key !== 'Escape') return;
@@ -332,11 +459,37 @@
     const reopen = () => box.classList.remove('dismissed');
     box.addEventListener('mouseleave', reopen);
     badge.addEventListener('blur', reopen);
-    host.shadowRoot.replaceChildren(box);
-    if (focusAfterFill === card) {
-      focusAfterFill = null;
-      host.shadowRoot.querySelector('button')?.focus();
-    }
+  }
+
+  // Idle time (a timer where there is none), a few milliseconds at a time.
+  const idle = globalThis.requestIdleCallback
+    ? (run) => requestIdleCallback(run, { timeout: 200 })
+    : (run) => setTimeout(() => run({ timeRemaining: () => 8, didTimeout: true }), 0);
+
+  function explainLater() {
+    if (explaining || !unexplained.size) return;
+    explaining = true;
+    idle(function fill(deadline) {
+      const until = performance.now() + Math.max(4, Math.min(deadline.timeRemaining(), 12));
+      for (const host of unexplained.keys()) {
+        if (performance.now() > until) break;
+        if (host.isConnected) explain(host);
+        else unexplained.delete(host);
+      }
+      if (unexplained.size) {
+        idle(fill);
+        return;
+      }
+      explaining = false;
+      const after = (performance.now() - started).toFixed(1);
+      console.debug(`Vetted: explanations written, ${after} ms after the content script started.`);
+    });
+  }
+
+  // The pointer or the focus on a badge whose explanation is not written yet: write it now. One
+  // listener each for the whole page (events from a badge reach it retargeted to the host).
+  for (const type of ['mouseover', 'focusin']) {
+    document.addEventListener(type, (event) => explain(event.target), { capture: true, passive: true });
   }
 
   function explanation(result) {
@@ -501,5 +654,10 @@
     characterData: true,
   });
   addEventListener('popstate', schedule);
+  // On the invitations page the core starts loading now, not one frame later.
+  if (INVITATIONS_PAGE.test(location.pathname)) {
+    coreLoading = loadCore();
+    coreLoading.catch(() => {}); // flush() awaits it and reports
+  }
   schedule();
 })();

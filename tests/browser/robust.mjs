@@ -106,6 +106,15 @@ export function pageErrors(logs) {
   return logs.filter((line) => line.startsWith('pageerror') && !line.includes('Content-Security-Policy'));
 }
 
+/** Records the requests an extension page (the popup) makes beyond the extension itself. */
+export function watchRequests(page) {
+  const requests = [];
+  page.on('request', (request) => {
+    if (!/^(chrome-extension|moz-extension|data|blob):/.test(request.url())) requests.push(request.url());
+  });
+  return requests;
+}
+
 /**
  * Records the requests of the extension's background in Chromium, across restarts: every
  * service worker of the extension, the running one and each one started later, is watched.

@@ -78,12 +78,15 @@ fn read_value(value: &JsValue, depth: u32) -> Value {
         let array = js_sys::Array::from(value);
         return Value::Array(array.iter().map(|item| read_value(&item, depth + 1)).collect());
     }
-    let entries = js_sys::Object::entries(value.unchecked_ref());
-    let fields = entries.iter().filter_map(|entry| {
+    // Inserted one by one: collecting into a BTreeMap would bring a sort into the wasm.
+    let mut fields = std::collections::BTreeMap::new();
+    for entry in js_sys::Object::entries(value.unchecked_ref()).iter() {
         let entry = js_sys::Array::from(&entry);
-        Some((entry.get(0).as_string()?, read_value(&entry.get(1), depth + 1)))
-    });
-    Value::Object(fields.collect())
+        if let Some(key) = entry.get(0).as_string() {
+            fields.insert(key, read_value(&entry.get(1), depth + 1));
+        }
+    }
+    Value::Object(fields)
 }
 
 /// What the content script needs to find and snapshot cards.

@@ -74,8 +74,9 @@ pub const NAME_IN_REPLY: &str = "{name}";
 
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct Settings {
-    /// Rule id to on (`true`) or off; a rule not listed keeps its default (`Rule::default_on`).
-    pub rules: BTreeMap<String, bool>,
+    /// (rule id, on or off), by id; a rule not listed keeps its default (`Rule::default_on`).
+    /// A list, not a map: the badge's wasm is smaller without one more kind of map.
+    pub rules: Vec<(String, bool)>,
     /// People the user knows: profile URLs or slugs, or full names (rule K).
     pub known_people: Vec<String>,
     /// People met on other channels: names, profile links or handles (rule E2).
@@ -102,15 +103,18 @@ pub struct Settings {
 impl Settings {
     /// Whether a rule is on: as the user set it, else as the catalogue's default.
     pub fn is_on(&self, rule: &str) -> bool {
-        match self.rules.get(rule) {
-            Some(on) => *on,
+        match self.rules.iter().find(|(id, _)| id == rule) {
+            Some((_, on)) => *on,
             None => rules::rule(rule).is_none_or(|r| r.default_on),
         }
     }
 
     /// Switches a rule on or off.
     pub fn set_on(&mut self, rule: &str, on: bool) {
-        self.rules.insert(rule.to_string(), on);
+        match self.rules.binary_search_by(|(id, _)| id.as_str().cmp(rule)) {
+            Ok(at) => self.rules[at].1 = on,
+            Err(at) => self.rules.insert(at, (rule.to_string(), on)),
+        }
     }
 
     /// The user's reply for when a rule decides, if they wrote one.
@@ -199,7 +203,7 @@ fn read_field(key: &str, value: &Value, settings: &mut Settings, problems: &mut 
         return;
     }
     if key == "rules" {
-        return read_switches(value, &mut settings.rules, problems);
+        return read_switches(value, settings, problems);
     }
     if key == "reply_templates" {
         return read_replies(value, &mut settings.reply_templates, problems);
@@ -230,9 +234,18 @@ fn check_version(version: Option<&Value>, problems: &mut Vec<String>) {
 }
 
 /// Version 1 listed the rules switched off (`rules_off`); version 2 maps every id to a switch.
+/// The fields are copied one by one, not cloned whole and then removed from: BTreeMap's own
+/// `clone` and `remove` would weigh several KB in the wasm for a migration that runs once.
 fn migrate_from_v1(fields: &BTreeMap<String, Value>, problems: &mut Vec<String>) -> BTreeMap<String, Value> {
-    let mut migrated = fields.clone();
-    let Some(off) = migrated.remove("rules_off") else { return migrated };
+    let off = fields.get("rules_off");
+    let merged = matches!(off, Some(Value::Array(_)));
+    let mut migrated = BTreeMap::new();
+    for (key, value) in fields {
+        if key != "rules_off" && !(merged && key == "rules") {
+            migrated.insert(key.clone(), value.clone());
+        }
+    }
+    let Some(off) = off else { return migrated };
     let Value::Array(ids) = off else {
         problems.push(format!(
             "\"rules_off\" must be a list of rule ids, not {}; every rule is on.",
@@ -240,13 +253,15 @@ fn migrate_from_v1(fields: &BTreeMap<String, Value>, problems: &mut Vec<String>)
         ));
         return migrated;
     };
-    let mut switches = match migrated.remove("rules") {
-        Some(Value::Object(switches)) => switches,
-        _ => BTreeMap::new(),
-    };
+    let mut switches = BTreeMap::new();
+    if let Some(Value::Object(given)) = fields.get("rules") {
+        for (id, on) in given {
+            switches.insert(id.clone(), on.clone());
+        }
+    }
     for id in ids {
         match id {
-            Value::String(id) => switches.insert(id, Value::Bool(false)),
+            Value::String(id) => switches.insert(id.clone(), Value::Bool(false)),
             other => {
                 problems.push(format!("\"rules_off\" holds {}, not a rule id; it was left out.", other.describe()));
                 continue;
@@ -257,7 +272,7 @@ fn migrate_from_v1(fields: &BTreeMap<String, Value>, problems: &mut Vec<String>)
     migrated
 }
 
-fn read_switches(value: &Value, switches: &mut BTreeMap<String, bool>, problems: &mut Vec<String>) {
+fn read_switches(value: &Value, settings: &mut Settings, problems: &mut Vec<String>) {
     let Value::Object(given) = value else {
         problems.push(format!(
             "\"rules\" must map rule ids to true or false, not {}; every rule keeps its default.",
@@ -279,7 +294,7 @@ fn read_switches(value: &Value, switches: &mut BTreeMap<String, bool>, problems:
                 ids.join(", ")
             ));
         }
-        switches.insert(id.clone(), *on);
+        settings.set_on(id, *on);
     }
 }
 
@@ -371,8 +386,11 @@ fn check_site(text: &str) -> Option<&'static str> {
 pub fn export(settings: &Settings) -> Value {
     let mut fields = BTreeMap::new();
     fields.insert("version".to_string(), Value::Number(f64::from(VERSION)));
-    let mut switches: BTreeMap<String, Value> =
-        settings.rules.iter().map(|(id, on)| (id.clone(), Value::Bool(*on))).collect();
+    // Inserted one by one: collecting into a BTreeMap would bring a sort into the wasm.
+    let mut switches = BTreeMap::new();
+    for (id, on) in &settings.rules {
+        switches.insert(id.clone(), Value::Bool(*on));
+    }
     for rule in CATALOGUE {
         switches.insert(rule.id.to_string(), Value::Bool(settings.is_on(rule.id)));
     }
@@ -391,7 +409,7 @@ pub fn export(settings: &Settings) -> Value {
 
 /// JSON-like data as it arrives from JavaScript or a file: kept whole, so that nothing is
 /// dropped before it has been checked and reported.
-#[derive(Clone, Debug, PartialEq)]
+#[derive(Debug, PartialEq)]
 pub enum Value {
     Null,
     Bool(bool),
@@ -399,6 +417,27 @@ pub enum Value {
     String(String),
     Array(Vec<Value>),
     Object(BTreeMap<String, Value>),
+}
+
+impl Clone for Value {
+    /// By hand, an object entry by entry: BTreeMap's own `clone` would add to the wasm what
+    /// `insert` already does.
+    fn clone(&self) -> Self {
+        match self {
+            Value::Null => Value::Null,
+            Value::Bool(b) => Value::Bool(*b),
+            Value::Number(n) => Value::Number(*n),
+            Value::String(s) => Value::String(s.clone()),
+            Value::Array(items) => Value::Array(items.clone()),
+            Value::Object(fields) => {
+                let mut copy = BTreeMap::new();
+                for (key, value) in fields {
+                    copy.insert(key.clone(), value.clone());
+                }
+                Value::Object(copy)
+            }
+        }
+    }
 }
 
 impl Value {
@@ -568,7 +607,7 @@ mod tests {
         let loaded = load(&data);
         assert_eq!(loaded.problems.len(), 9, "{:#?}", loaded.problems);
         assert!(loaded.problems.iter().any(|p| p.contains("Rule \"R9\" is unknown")));
-        assert_eq!(loaded.settings.rules.get("R9"), Some(&false), "kept for a newer Vetted");
+        assert!(loaded.settings.rules.contains(&("R9".into(), false)), "kept for a newer Vetted");
         assert!(loaded.problems.iter().any(|p| p.contains("Entry 2 of \"known_people\" (3) is not a text")));
         assert!(loaded.problems.iter().any(|p| p.contains("Unknown setting \"colour\"")));
         assert_eq!(loaded.settings.known_people, ["Ada"]);

@@ -167,7 +167,13 @@ run_tests() {
 
 bench() {
   step "bench: engine (native)" "cargo bench failed: see above."
-  cargo bench --quiet --bench engine
+  mkdir -p "$ROOT/target"
+  cargo bench --quiet --bench engine | tee "$ROOT/target/bench-engine.txt"
+
+  step "bench: pages (dist/chrome in headless Chromium, about 25 minutes)" \
+    "The page benchmark failed: its message is above; node tests/browser/bench.mjs --profile gen2026,1000,content traces one run."
+  browser_env
+  node "$TESTS/browser/bench.mjs" --engine "$ROOT/target/bench-engine.txt"
 }
 
 fuzz() {

@@ -44,6 +44,10 @@
       ? WebAssembly.compileStreaming(fetch(wasmUrl))
       : Promise.resolve(wasmUrl);
     compiled.catch(() => {}); // awaited below; a refusal there means the background path
+    // While those load: the badges' models, and the messages they show.
+    for (const verdict of ['accept', 'consider', 'refuse']) {
+      for (const note of ['present', 'missing']) boxFor(verdict, note);
+    }
     let loaded;
     try {
       // Fails in Chromium when the page's own CSP forbids wasm (DESIGN §0).
@@ -96,6 +100,7 @@
       return reply.value;
     };
     return {
+      remote: true,
       memory: () => memory,
       profile: await ask({ type: 'vetted:profile' }),
       configure: async (next) => {
@@ -203,7 +208,7 @@
       }
       const begun = performance.now();
       const slice = batch.slice(at, at + size);
-      await judge(slice);
+      await judge(slice, { inParts: true });
       // The first slice runs cold (the wasm compiles as it goes, the JIT has not warmed up):
       // a third of its cost per card is taken as the warm cost.
       perCard = Math.max(0.005, (performance.now() - begun) / slice.length / (at === 0 ? 3 : 1));
@@ -243,9 +248,19 @@
     }
   }
 
-  async function judge(elements) {
+  // In the background the core works while this page goes on snapshotting: a whole page's slice
+  // goes there in parts of this many cards, each sent as soon as it is read.
+  const REMOTE_PART = 100;
+
+  async function judge(elements, { inParts = false } = {}) {
     const begun = performance.now();
     const items = [];
+    const asked = [];
+    let part = 0; // where the part not yet sent starts
+    const send = () => {
+      asked.push(classifyApart(items.slice(part).map((item) => item.key)));
+      part = items.length;
+    };
     for (const card of elements) {
       if (!card.isConnected) continue;
       const nodes = [];
@@ -254,16 +269,19 @@
       const current = known && known.key === key && known.generation === generation;
       if (current && (!known.host || known.host.isConnected)) continue;
       items.push({ card, nodes, key });
+      if (inParts && core.remote && items.length - part >= REMOTE_PART) send();
     }
     if (!items.length) return;
-    const asked = performance.now();
-    const results = await classifyApart(items.map((item) => item.key));
+    const read = performance.now();
+    if (items.length > part) send();
+    const results = (await Promise.all(asked)).flat();
     const answered = performance.now();
+    // All at once, so that the page lays itself out once for the whole slice.
     items.forEach((item, i) => draw(item, results[i]));
     const drawn = performance.now();
     const ms = (x) => x.toFixed(1);
     console.debug(`Vetted: ${items.length} cards judged, ${ms(drawn - started)} ms after the content script started ` +
-      `(at ${ms(started)} ms; snapshot ${ms(asked - begun)}, core ${ms(answered - asked)}, ` +
+      `(at ${ms(started)} ms; snapshot ${ms(read - begun)}, core ${ms(answered - read)}, ` +
       `draw ${ms(drawn - answered)} ms); wasm memory ${core.memory()} bytes.`);
   }
 
@@ -335,13 +353,16 @@
   };
 
   const STYLE = `
-    :host { all: initial; display: inline-block; position: relative; margin-inline-start: 8px;
+    :host { all: initial; display: inline-block; margin-inline-start: 8px;
       vertical-align: middle; font: 600 12px/1.4 system-ui, -apple-system, "Segoe UI", sans-serif; }
-    .badge { display: inline-flex; gap: 4px; align-items: center; cursor: help; border-radius: 10px; outline: none; }
+    /* Positioned only while the explanation can show: a thousand positioned badges, or flex
+       boxes, cost LinkedIn's page a slower frame (./build.sh bench). */
+    :host(:hover), :host(:focus-within) { position: relative; }
+    .badge { display: inline-block; cursor: help; border-radius: 10px; outline: none; }
     .badge:focus-visible { box-shadow: 0 0 0 2px #fff, 0 0 0 4px #0a66c2; }
     .verdict { padding: 1px 8px; border-radius: 10px; color: #fff; }
     .accept { background: #0b7a3b; } .consider { background: #9a5b00; } .refuse { background: #c0262d; }
-    .nonote { padding: 0 6px; border-radius: 10px; border: 1px solid #9a5b00; color: #7a4800; background: #fff8e6; font-weight: 500; }
+    .nonote { margin-inline-start: 4px; padding: 0 6px; border-radius: 10px; border: 1px solid #9a5b00; color: #7a4800; background: #fff8e6; font-weight: 500; }
     .why { display: none; position: absolute; z-index: 2147483647; inset-block-start: calc(100% + 6px);
       inset-inline-start: 0; width: max-content; max-width: 360px; padding: 10px 12px; border-radius: 8px;
       background: #1d2226; color: #f3f2ef; font-weight: 400; box-shadow: 0 4px 16px rgba(0,0,0,.3); white-space: normal; }

@@ -363,7 +363,8 @@ async function profile(browser) {
   const r = await run(browser, { layout, count: Number(count), path, bare, trace: file });
   console.log(`core ready ${fmt(r.ready)}, first ${fmt(r.first)} (on screen ${fmt(r.firstFrame)}), all ${fmt(r.dom)} (on screen ${fmt(r.frame)}) ms after the start`);
   for (const b of r.batches) console.log(`  ${b.cards} cards at ${b.after} ms: snapshot ${b.snapshot}, core ${b.core}, draw ${b.draw}`);
-  summarizeTrace(file, r.start, r.start + r.frame);
+  const [from, to] = (args.window ?? `0,${r.frame}`).split(',').map(Number);
+  summarizeTrace(file, r.start + from, r.start + to);
   console.log(`trace: ${file} (chrome://tracing, or the Performance panel of DevTools)`);
 }
 

@@ -31,7 +31,7 @@
   let canaryWarned = false;
   let cardsRead = 0; // person and other invitations read on this visit
   const pending = new Set();
-  const cards = new WeakMap(); // card element -> { key, generation, host }
+  const cards = new WeakMap(); // card element -> { seen (its snapshot's digest), generation, host }
   const hosts = new WeakSet(); // Vetted's own badges, left out of snapshots
 
   // ---- the core, in place or in the background -------------------------------------------
@@ -210,8 +210,8 @@
       const slice = batch.slice(at, at + size);
       await judge(slice, { inParts: true });
       // The first slice runs cold (the wasm compiles as it goes, the JIT has not warmed up):
-      // a third of its cost per card is taken as the warm cost.
-      perCard = Math.max(0.005, (performance.now() - begun) / slice.length / (at === 0 ? 3 : 1));
+      // it costs about five times as much per card as the next ones (./build.sh bench).
+      perCard = Math.max(0.005, (performance.now() - begun) / slice.length / (at === 0 ? 5 : 1));
       at += slice.length;
     }
   }
@@ -248,31 +248,38 @@
     }
   }
 
-  // In the background the core works while this page goes on snapshotting: a whole page's slice
-  // goes there in parts of this many cards, each sent as soon as it is read.
-  const REMOTE_PART = 100;
+  // A whole page's slice goes to the core in parts of this many cards. The wasm memory grows to
+  // the largest batch it was given and never shrinks (one call with 10,000 cards leaves the page
+  // 110 MB of it); and in the background the core judges a part while this page reads the next.
+  const PART = 100;
 
   async function judge(elements, { inParts = false } = {}) {
     const begun = performance.now();
     const items = [];
     const asked = [];
     let part = 0; // where the part not yet sent starts
+    let sending = 0; // ms spent handing parts to the core (in place: judging them)
     const send = () => {
-      asked.push(classifyApart(items.slice(part).map((item) => item.key)));
+      const from = performance.now();
+      const sent = items.slice(part);
+      asked.push(classifyApart(sent.map((item) => item.key)));
+      for (const item of sent) item.key = null; // read, sent: not kept while the rest is read
       part = items.length;
+      sending += performance.now() - from;
     };
     for (const card of elements) {
       if (!card.isConnected) continue;
       const nodes = [];
       const key = snapshot(card, nodes);
+      const seen = digest(key);
       const known = cards.get(card);
-      const current = known && known.key === key && known.generation === generation;
+      const current = known && known.seen === seen && known.generation === generation;
       if (current && (!known.host || known.host.isConnected)) continue;
-      items.push({ card, nodes, key });
-      if (inParts && core.remote && items.length - part >= REMOTE_PART) send();
+      items.push({ card, nodes, key, seen });
+      if (inParts && items.length - part >= PART) send();
     }
     if (!items.length) return;
-    const read = performance.now();
+    const read = performance.now() - sending;
     if (items.length > part) send();
     const results = (await Promise.all(asked)).flat();
     const answered = performance.now();
@@ -283,6 +290,20 @@
     console.debug(`Vetted: ${items.length} cards judged, ${ms(drawn - started)} ms after the content script started ` +
       `(at ${ms(started)} ms; snapshot ${ms(read - begun)}, core ${ms(answered - read)}, ` +
       `draw ${ms(drawn - answered)} ms); wasm memory ${core.memory()} bytes.`);
+  }
+
+  /** What a card's snapshot is compared by: 64 bits and a length, not the text itself (the
+   *  snapshots of 10,000 cards weigh 30 MB). */
+  function digest(text) {
+    let a = 0x811c9dc5;
+    let b = 0x9747b28c;
+    for (let i = 0; i < text.length; i++) {
+      const c = text.charCodeAt(i);
+      a = Math.imul(a ^ c, 0x01000193);
+      b = Math.imul(b ^ c, 0x5bd1e995);
+      b ^= b >>> 15;
+    }
+    return `${text.length}:${a >>> 0}:${b >>> 0}`;
   }
 
   const NON_BLANK = /\S/;
@@ -318,7 +339,7 @@
     return records.join(NODE_SEP);
   }
 
-  function draw({ card, nodes, key }, result) {
+  function draw({ card, nodes, seen }, result) {
     const known = cards.get(card);
     let host = known ? known.host : null;
     const anchor = result && result.kind === 'person' ? nodes[result.anchor] : null;
@@ -327,14 +348,14 @@
       // Not a person's invitation, or not readable: no badge, and none left behind.
       if (host) removeBadge(host);
       if (result && result.kind === 'unreadable') console.warn(`Vetted: a card was not readable: ${result.why}`);
-      cards.set(card, { key, generation, host: null });
+      cards.set(card, { seen, generation, host: null });
       return;
     }
     host ??= createHost();
     fillBadge(host, card, result);
     if (host.parentNode !== anchor) anchor.append(host);
     tallyIn(host, result);
-    cards.set(card, { key, generation, host });
+    cards.set(card, { seen, generation, host });
   }
 
   // ---- the badge (DESIGN §3) -----------------------------------------------------------------

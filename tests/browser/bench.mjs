@@ -5,7 +5,8 @@ import { readFileSync, mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { INVITATIONS, PAGE_CSP, launch, openTab } from './harness.mjs';
 import { ROOT, fixtures } from './pages.mjs';
-import { measure } from '../tools/budget.mjs';
+import os, { loadavg } from 'node:os';
+import { BUDGET, measure } from '../tools/budget.mjs';
 
 const args = Object.fromEntries(
   process.argv.slice(2).flatMap((arg, i, all) => (arg.startsWith('--') ? [[arg.slice(2), all[i + 1]]] : [])),
@@ -502,9 +503,12 @@ function report(data, extra) {
     console.log(`  ${label.padEnd(52)} ${cells.join('')}`);
   }
   const sizes = extra.sizes;
-  console.log(`  wasm ${sizes.wasmBytes} bytes (${kib(sizes.wasmBytes)}), ${sizes.wasmGzipBytes} gzipped (${kib(sizes.wasmGzipBytes)}); ` +
-    `packed extension ${sizes.packageBytes} bytes (${kib(sizes.packageBytes)})  [budget 120 / 48 / 150 KiB]`);
-  console.log(`  engine, natively: ${extra.engine ? `${extra.engine.toLocaleString('en')} invitations/s` : 'no figure (tests/bench/engine.rs printed none)'}  [budget 1,000,000]`);
+  const over = (key) => (sizes[key] <= BUDGET[key] ? 'ok  ' : 'OVER');
+  console.log(`  ${over('wasmBytes')} wasm ${sizes.wasmBytes} bytes (${kib(sizes.wasmBytes)}, budget ${kib(BUDGET.wasmBytes)}); ` +
+    `${over('wasmGzipBytes')} gzipped ${sizes.wasmGzipBytes} (${kib(sizes.wasmGzipBytes)}, budget ${kib(BUDGET.wasmGzipBytes)}); ` +
+    `${over('packageBytes')} packed extension ${sizes.packageBytes} (${kib(sizes.packageBytes)}, budget ${kib(BUDGET.packageBytes)})`);
+  const engine = extra.engine ? `${extra.engine >= 1e6 ? 'ok  ' : 'OVER'} ${extra.engine.toLocaleString('en')} invitations/s` : 'no figure (cargo bench --bench engine printed none)';
+  console.log(`  engine, natively, one core: ${engine} (budget 1,000,000)`);
   console.log(`  wasm memory after 1,000 / 10,000 cards: ${mib(out.memory_1000_bytes)} / ${mib(out.memory_10000_bytes)} in the content script, ` +
     `${mib(out.fallback_memory_1000_bytes)} / ${mib(out.fallback_memory_10000_bytes)} in the background (one instance for all tabs)`);
   console.log(`  JS heap of the page after 1,000 / 10,000 cards: ${mib(out.js_heap_1000_bytes)} / ${mib(out.js_heap_10000_bytes)}, ` +
@@ -522,19 +526,23 @@ async function main() {
       return;
     }
     const version = await browser.version();
+    const load = [loadavg()[0]];
+    console.log(`    ${version}; load average ${load[0].toFixed(1)} on ${os.availableParallelism()} cores at the start`);
     const data = await bench(browser);
+    load.push(loadavg()[0]);
     const extra = { sizes: measure(join(ROOT, 'dist')), engine: engineRate(args.engine) };
     const summary = report(data, extra);
     const json = {
       ...summary,
       browser: version,
+      load_average: { start: load[0], end: load[1], cores: os.availableParallelism() },
       runs_per_figure: RUNS,
       definitions: DEFINITIONS,
       raw: data,
     };
     mkdirSync(join(ROOT, 'target'), { recursive: true });
     writeFileSync(join(ROOT, 'target', 'bench.json'), JSON.stringify(json, null, 1) + '\n');
-    console.log('\n    target/bench.json written');
+    console.log(`\n    load average ${load[1].toFixed(1)} at the end; target/bench.json written`);
   } finally {
     await browser.close();
   }

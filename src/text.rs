@@ -30,7 +30,7 @@ pub fn fold_marked(text: &str) -> String {
 /// Appends `text`, folded (marked or not), to `out`, as UTF-8.
 fn fold_into(text: &str, marked: bool, out: &mut Vec<u8>) {
     out.reserve(text.len() + 8);
-    for_each_word(text, marked, |word| {
+    for_each_word_dyn(text, marked, &mut |word| {
         match word.gap {
             Gap::None => {}
             Gap::Break if marked => out.extend_from_slice(b" | "),
@@ -128,126 +128,151 @@ struct Word<'b> {
     gap: Gap,
 }
 
-/// The word being read: on the stack while it is short, as words are.
-struct WordBuf {
-    short: [u8; 32],
-    long: Vec<u8>,
-    len: usize,
-    hash: u64,
-}
-
-impl WordBuf {
-    fn new() -> Self {
-        WordBuf { short: [0; 32], long: Vec::new(), len: 0, hash: FNV_OFFSET }
-    }
-
-    #[inline(always)]
-    fn push(&mut self, b: u8) {
-        if self.len < self.short.len() {
-            self.short[self.len] = b;
-        } else {
-            if self.len == self.short.len() {
-                self.long.clear();
-                self.long.extend_from_slice(&self.short);
-            }
-            self.long.push(b);
-        }
-        self.len += 1;
-        self.hash = (self.hash ^ u64::from(b)).wrapping_mul(FNV_PRIME);
-    }
-
-    fn push_char(&mut self, c: char) {
-        let mut utf8 = [0u8; 4];
-        for &b in c.encode_utf8(&mut utf8).as_bytes() {
-            self.push(b);
-        }
-    }
-
-    fn bytes(&self) -> &[u8] {
-        match self.short.get(..self.len) {
-            Some(short) => short,
-            None => &self.long,
-        }
-    }
-
-    /// Hands the word over (if there is one) with the gap before it, and starts the next.
-    #[inline(always)]
-    fn flush(&mut self, gap: &mut Gap, started: &mut bool, each: &mut impl FnMut(&Word)) {
-        if self.len == 0 {
-            return;
-        }
-        let before = if *started { widen(*gap, Gap::Space) } else { Gap::None };
-        each(&Word { folded: self.bytes(), hash: self.hash, gap: before });
-        *started = true;
-        *gap = Gap::None;
-        self.len = 0;
-        self.hash = FNV_OFFSET;
-    }
-}
-
 /// Reads `text` once and hands over each folded word (marked, see [`fold_marked`]), and whether
 /// a phrase break comes before it: [`fold_marked`] without writing the text out.
 pub fn each_word(text: &str, mut each: impl FnMut(&[u8], bool)) {
-    for_each_word(text, true, |word| each(word.folded, word.gap == Gap::Break));
+    for_each_word_dyn(text, true, &mut |word| each(word.folded, word.gap == Gap::Break));
 }
 
-/// Reads `text` once and hands over each folded word with the gap before it; in `marked`
+/// [`for_each_word`] for the callers that are not hot ([`fold`], [`each_word`]): one copy of
+/// the tokenizer in the wasm for them all, the lexicon's scan having the other.
+fn for_each_word_dyn(text: &str, marked: bool, each: &mut dyn FnMut(&Word)) {
+    for_each_word(text, marked, each);
+}
+
+/// What a byte is to the tokenizer's fast path: an ASCII letter or digit.
+static ALPHANUMERIC: [bool; 256] = {
+    let mut table = [false; 256];
+    let mut b = 0;
+    while b < 256 {
+        table[b] = (b as u8).is_ascii_alphanumeric();
+        b += 1;
+    }
+    table
+};
+
+/// Reads `text` once and hands each folded word to `each`, with the gap before it; in `marked`
 /// text, "@" is a word of its own and phrase breaks are kept (see [`fold_marked`]).
+///
+/// Its state lives in locals, and it hands words over in one place, so that once inlined into
+/// its caller, `each` is inlined too and the loops run in registers.
+#[inline(always)]
 fn for_each_word(text: &str, marked: bool, mut each: impl FnMut(&Word)) {
     let bytes = text.as_bytes();
-    let mut word = WordBuf::new();
+    // The word being read: on the stack while it is short, as words are.
+    let mut short = [0u8; 32];
+    let mut long: Vec<u8> = Vec::new();
+    // The separators read since the last word, and whether there was one.
     let mut gap = Gap::None;
     let mut started = false;
     let mut at = 0;
-    while at < bytes.len() {
-        let b = bytes[at];
-        let (separator, width) = match BYTES[usize::from(b)] {
-            Byte::Letter => {
+    loop {
+        // Between words: separators, until a word begins ("@" is one in marked text).
+        let mut len = 0;
+        let mut hash = FNV_OFFSET;
+        let mut at_sign = false;
+        while let Some(&b) = bytes.get(at) {
+            if ALPHANUMERIC[usize::from(b)] {
+                break;
+            }
+            let (separator, width) = match BYTES[usize::from(b)] {
+                Byte::Other => {
+                    let c = char_at(text, at);
+                    match class(c) {
+                        Class::Word(..) => break,
+                        Class::Ignored => (Gap::None, c.len_utf8()),
+                        Class::Space => (Gap::Space, c.len_utf8()),
+                        Class::Break => (Gap::Break, c.len_utf8()),
+                    }
+                }
+                Byte::At if marked => {
+                    at_sign = true;
+                    break;
+                }
+                Byte::Space | Byte::At | Byte::Letter => (Gap::Space, 1),
+                Byte::Break => (Gap::Break, 1),
+                Byte::Dot | Byte::Dash => (punctuation_gap(bytes, at), 1),
+            };
+            at += width;
+            if marked {
+                gap = widen(gap, separator);
+            }
+        }
+        if at_sign {
+            short[0] = b'@';
+            len = 1;
+            hash = (hash ^ u64::from(b'@')).wrapping_mul(FNV_PRIME);
+            at += 1;
+        }
+        // The word, folded, until a separator.
+        while let (false, Some(&b)) = (at_sign, bytes.get(at)) {
+            if ALPHANUMERIC[usize::from(b)] {
                 // A run of ASCII letters and digits, most of any text, in one tight loop;
                 // setting bit 5 lower-cases a letter and leaves a digit as it is.
-                word.push(b | 0x20);
-                at += 1;
-                while at < bytes.len() && matches!(BYTES[usize::from(bytes[at])], Byte::Letter) {
-                    word.push(bytes[at] | 0x20);
+                let mut b = b;
+                loop {
+                    let folded = b | 0x20;
+                    match short.get_mut(len) {
+                        Some(to) => *to = folded,
+                        None => spill(&short, &mut long, len).push(folded),
+                    }
+                    len += 1;
+                    hash = (hash ^ u64::from(folded)).wrapping_mul(FNV_PRIME);
                     at += 1;
+                    match bytes.get(at) {
+                        Some(&next) if ALPHANUMERIC[usize::from(next)] => b = next,
+                        _ => break,
+                    }
                 }
                 continue;
             }
-            Byte::Other => {
-                let c = text.get(at..).and_then(|rest| rest.chars().next()).unwrap_or(' ');
-                match class(c) {
-                    Class::Word(first, second) => {
-                        word.push_char(first);
-                        second.into_iter().for_each(|c| word.push_char(c));
-                        at += c.len_utf8();
-                        continue;
+            if b < 0x80 {
+                break;
+            }
+            let c = char_at(text, at);
+            match class(c) {
+                Class::Word(first, second) => {
+                    for c in std::iter::once(first).chain(second) {
+                        let mut utf8 = [0u8; 4];
+                        for &b in c.encode_utf8(&mut utf8).as_bytes() {
+                            match short.get_mut(len) {
+                                Some(to) => *to = b,
+                                None => spill(&short, &mut long, len).push(b),
+                            }
+                            len += 1;
+                            hash = (hash ^ u64::from(b)).wrapping_mul(FNV_PRIME);
+                        }
                     }
-                    Class::Ignored => {
-                        at += c.len_utf8();
-                        continue;
-                    }
-                    Class::Space => (Gap::Space, c.len_utf8()),
-                    Class::Break => (Gap::Break, c.len_utf8()),
                 }
+                Class::Ignored => {}
+                Class::Space | Class::Break => break,
             }
-            Byte::At if marked => {
-                word.flush(&mut gap, &mut started, &mut each);
-                word.push(b'@');
-                word.flush(&mut gap, &mut started, &mut each);
-                at += 1;
-                continue;
-            }
-            Byte::Space | Byte::At => (Gap::Space, 1),
-            Byte::Break => (Gap::Break, 1),
-            Byte::Dot | Byte::Dash => (punctuation_gap(bytes, at), 1),
-        };
-        at += width;
-        word.flush(&mut gap, &mut started, &mut each);
-        if marked {
-            gap = widen(gap, separator);
+            at += c.len_utf8();
         }
+        if len == 0 {
+            return;
+        }
+        let before = if started { widen(gap, Gap::Space) } else { Gap::None };
+        let folded = short.get(..len).unwrap_or(&long);
+        each(&Word { folded, hash, gap: before });
+        started = true;
+        gap = Gap::None;
     }
-    word.flush(&mut gap, &mut started, &mut each);
+}
+
+/// The character at byte `at` (a space if `at` is not at one).
+fn char_at(text: &str, at: usize) -> char {
+    text.get(at..).and_then(|rest| rest.chars().next()).unwrap_or(' ')
+}
+
+/// The long buffer, holding the word so far, for a word that outgrows the short one.
+#[cold]
+fn spill<'l>(short: &[u8; 32], long: &'l mut Vec<u8>, len: usize) -> &'l mut Vec<u8> {
+    if len <= short.len() {
+        long.clear();
+        long.extend_from_slice(short.get(..len).unwrap_or(short));
+    }
+    long
 }
 
 /// A character beyond ASCII, as folding sees it.
@@ -603,12 +628,13 @@ impl Lexicon {
 
     /// Finds the terms of the tags in `mask` in raw text, reading it once.
     pub fn scan(&self, text: &str, mask: u16) -> Hits<'_> {
-        self.scan_with(text, mask, |_, _| {})
+        self.scan_with(text, mask, None)
     }
 
     /// [`Lexicon::scan`], handing each folded word to `also` as well (with whether a phrase
-    /// break comes before it), so that another reader needs no pass of its own.
-    pub fn scan_with(&self, text: &str, mask: u16, mut also: impl FnMut(&[u8], bool)) -> Hits<'_> {
+    /// break comes before it), so that another reader needs no pass of its own. One function
+    /// for every scan, with or without `also`: each copy of the tokenizer weighs in the wasm.
+    pub fn scan_with(&self, text: &str, mask: u16, mut also: Option<&mut dyn FnMut(&[u8], bool)>) -> Hits<'_> {
         if text.is_empty() {
             return Hits { lexicon: Some(self), ..Hits::NONE };
         }
@@ -622,7 +648,9 @@ impl Lexicon {
         };
         for_each_word(text, true, |word| {
             scan.read(self, word);
-            also(word.folded, word.gap == Gap::Break);
+            if let Some(also) = also.as_mut() {
+                also(word.folded, word.gap == Gap::Break);
+            }
         });
         scan.hits
     }

@@ -302,7 +302,7 @@ impl<'a> Case<'a> {
         let lexicon = &engine.lexicon;
         // The name is read once, for the lexicon and for the lists of people.
         let mut person = people::NameBuilder::new(if engine.needs.any { invitation.name.len() } else { 0 });
-        let name = Field(lexicon.scan_with(&invitation.name, NAME_WORDS, |word, after_break| person.read(word, after_break)));
+        let name = Field(lexicon.scan_with(&invitation.name, NAME_WORDS, Some(&mut |word, after_break| person.read(word, after_break))));
         let sender = people::Sender::new(invitation, engine.needs, person.finish());
         let headline = Field::scan(lexicon, &invitation.headline, HEADLINE_WORDS);
         let own_words = status_own_words(&invitation.status_line, &invitation.name);

@@ -160,6 +160,7 @@
   async function flush() {
     if (!INVITATIONS_PAGE.test(location.pathname)) {
       active = false;
+      if (shown.size || summary) forgetGone();
       return;
     }
     if (!active) {
@@ -633,6 +634,13 @@
     shown.delete(host);
     tally[entry.verdict] -= 1;
     if (entry.missing) tally.missing_note -= 1;
+  }
+
+  // Away from the invitations page, what LinkedIn removed of it is let go (its badges, the
+  // summary line), rather than kept alive until the user comes back (the soak test measures it).
+  function forgetGone() {
+    for (const host of shown.keys()) if (!host.isConnected) tallyOut(host);
+    if (summary && !summary.isConnected) summary = null;
   }
 
   function updateSummary() {

@@ -222,8 +222,7 @@ fn person(engine: &Engine, anchor: usize, invitation: Invitation, verdict: Verdi
         .into_iter()
         .filter_map(|m| {
             let rule = rules::rule(m.rule)?;
-            let (key, detail) = (m.key, m.detail().to_string());
-            let text = m.reason;
+            let (text, key, detail) = (m.reason, m.key, m.detail);
             Some(Reason { rule: rule.id, title: rule.title, essay: rule.reason, text, key, detail })
         })
         .collect();

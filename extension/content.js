@@ -44,22 +44,28 @@
       ? WebAssembly.compileStreaming(fetch(wasmUrl))
       : Promise.resolve(wasmUrl);
     compiled.catch(() => {}); // awaited below; a refusal there means the background path
+    const glueLoading = import(chrome.runtime.getURL('core/vetted.js'));
+    glueLoading.catch(() => {});
     // While those load: the badges' models, and the messages they show.
     for (const verdict of ['accept', 'consider', 'refuse']) {
       for (const note of ['present', 'missing']) boxFor(verdict, note);
     }
     let loaded;
     try {
-      // Fails in Chromium when the page's own CSP forbids wasm (DESIGN §0).
-      const glue = await import(chrome.runtime.getURL('core/vetted.js'));
-      const wasm = await glue.default({ module_or_path: await compiled });
+      // Refused at once in Chromium when the page's own CSP forbids wasm (DESIGN §0).
+      const module = await compiled;
+      const glue = await glueLoading;
+      const wasm = await glue.default({ module_or_path: module });
       console.debug(`Vetted: the core runs in the content script (compiled ${(performance.now() - started).toFixed(1)} ms after the start).`);
       loaded = inPlace(glue, wasm);
     } catch (error) {
       console.debug(`Vetted: the core runs in the background (${error && error.name} here).`);
-      loaded = await inBackground();
+      loaded = inBackground();
     }
-    reportProblems(await loaded.configure((await stored).settings));
+    // In the background, the profile and the settings travel at once.
+    const [problems, profile] = await Promise.all([loaded.configure((await stored).settings), loaded.profile]);
+    loaded.profile = profile;
+    reportProblems(problems);
     console.debug(`Vetted: the core is ready, ${(performance.now() - started).toFixed(1)} ms after the content script started.`);
     const skip = new Set(loaded.profile.skip.split(/\s*,\s*/));
     const attributes = new Set(loaded.profile.attributes);
@@ -89,7 +95,7 @@
     }
   }
 
-  async function inBackground() {
+  function inBackground() {
     let settings;
     let stamp = 0;
     let memory = 0; // the background's wasm memory, as its last reply said
@@ -102,7 +108,7 @@
     return {
       remote: true,
       memory: () => memory,
-      profile: await ask({ type: 'vetted:profile' }),
+      profile: ask({ type: 'vetted:profile' }), // a promise, settled by loadCore
       configure: async (next) => {
         settings = next;
         stamp = `${Date.now()}-${Math.random()}`;
@@ -257,16 +263,32 @@
   async function judge(elements, { inParts = false } = {}) {
     const begun = performance.now();
     const items = [];
-    const asked = [];
+    const asked = []; // in the background: each part's results, still on their way
     let part = 0; // where the part not yet sent starts
-    let sending = 0; // ms spent handing parts to the core (in place: judging them)
-    const send = () => {
+    let sending = 0; // ms spent handing parts to the core, and in place judging them
+    let drawing = 0;
+    // In place, each part is drawn as soon as it is judged (still within this task, so that the
+    // page lays itself out once for the whole slice), and its nodes are let go.
+    const drawPart = (sent, results) => {
+      const from = performance.now();
+      sent.forEach((item, i) => draw(item, results[i]));
+      drawing += performance.now() - from;
+    };
+    const send = async () => {
       const from = performance.now();
       const sent = items.slice(part);
-      asked.push(classifyApart(sent.map((item) => item.key)));
-      for (const item of sent) item.key = null; // read, sent: not kept while the rest is read
       part = items.length;
+      const results = classifyApart(sent.map((item) => item.key));
+      for (const item of sent) item.key = null; // read, sent: not kept while the rest is read
+      if (core.remote) {
+        asked.push(results);
+        sending += performance.now() - from;
+        return;
+      }
+      const judged = await results;
       sending += performance.now() - from;
+      drawPart(sent, judged);
+      for (const item of sent) item.nodes = null;
     };
     for (const card of elements) {
       if (!card.isConnected) continue;
@@ -277,20 +299,22 @@
       const current = known && known.seen === seen && known.generation === generation;
       if (current && (!known.host || known.host.isConnected)) continue;
       items.push({ card, nodes, key, seen });
-      if (inParts && items.length - part >= PART) send();
+      if (inParts && items.length - part >= PART) await send();
     }
     if (!items.length) return;
-    const read = performance.now() - sending;
-    if (items.length > part) send();
-    const results = (await Promise.all(asked)).flat();
-    const answered = performance.now();
-    // All at once, so that the page lays itself out once for the whole slice.
-    items.forEach((item, i) => draw(item, results[i]));
-    const drawn = performance.now();
+    const read = performance.now() - sending - drawing;
+    if (items.length > part) await send();
+    if (core.remote) {
+      const from = performance.now();
+      const results = (await Promise.all(asked)).flat();
+      sending += performance.now() - from;
+      // All at once, so that the page lays itself out once for the whole slice.
+      drawPart(items, results);
+    }
     const ms = (x) => x.toFixed(1);
-    console.debug(`Vetted: ${items.length} cards judged, ${ms(drawn - started)} ms after the content script started ` +
-      `(at ${ms(started)} ms; snapshot ${ms(read - begun)}, core ${ms(answered - read)}, ` +
-      `draw ${ms(drawn - answered)} ms); wasm memory ${core.memory()} bytes.`);
+    console.debug(`Vetted: ${items.length} cards judged, ${ms(performance.now() - started)} ms after the content ` +
+      `script started (at ${ms(started)} ms; snapshot ${ms(read - begun)}, core ${ms(sending)}, ` +
+      `draw ${ms(drawing)} ms); wasm memory ${core.memory()} bytes.`);
   }
 
   /** What a card's snapshot is compared by: 64 bits and a length, not the text itself (the

@@ -222,7 +222,8 @@ fn person(engine: &Engine, anchor: usize, invitation: Invitation, verdict: Verdi
         .into_iter()
         .filter_map(|m| {
             let rule = rules::rule(m.rule)?;
-            let (text, key, detail) = (m.reason, m.key, m.detail);
+            let (key, detail) = (m.key, m.detail().to_string());
+            let text = m.reason;
             Some(Reason { rule: rule.id, title: rule.title, essay: rule.reason, text, key, detail })
         })
         .collect();

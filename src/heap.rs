@@ -17,7 +17,7 @@ use std::ptr::null_mut;
 /// The smallest block, and the alignment of every block.
 const MIN: usize = 16;
 /// The size of a wasm page.
-const PAGE: usize = 65536;
+pub const PAGE: usize = 65536;
 /// Size classes: block sizes 2^0 .. 2^31 (only those from `MIN` on are used).
 const CLASSES: usize = 32;
 
@@ -28,7 +28,8 @@ pub struct Heap<G> {
     grow: G,
 }
 
-// The wasm runs one thread; natively, the tests give each thread a heap of its own.
+// The wasm runs one thread; natively, the tests give each thread a heap of its own, and the
+// engine's benchmark, which allocates with it, runs one thread.
 unsafe impl<G> Sync for Heap<G> {}
 
 struct Pools {

@@ -310,7 +310,7 @@ fn read_replies(value: &Value, replies: &mut Vec<(String, String)>, problems: &m
         let why = match (rules::rule(id), text) {
             (None, _) => "is for a rule unknown to this version of Vetted",
             (_, Value::String(text)) if text.trim().is_empty() => "is empty",
-            (_, Value::String(text)) if text.trim().chars().count() > MAX_REPLY_CHARS => {
+            (_, Value::String(text)) if crate::text::char_count(text.trim()) > MAX_REPLY_CHARS => {
                 "is longer than 1,000 characters"
             }
             (Some(rule), Value::String(text)) => {
@@ -350,7 +350,7 @@ fn read_entry(list: &List, item: &Value) -> Result<String, &'static str> {
     if text.is_empty() {
         return Err("is empty");
     }
-    if text.chars().count() > MAX_ENTRY_CHARS {
+    if crate::text::char_count(text) > MAX_ENTRY_CHARS {
         return Err("is longer than 200 characters");
     }
     match (list.check)(text) {
@@ -458,7 +458,7 @@ impl Value {
         match self {
             Value::Bool(b) => b.to_string(),
             Value::Number(n) => number_text(*n),
-            Value::String(s) if s.chars().count() <= 40 => format!("\"{s}\""),
+            Value::String(s) if crate::text::char_count(s) <= 40 => format!("\"{s}\""),
             other => other.kind().to_string(),
         }
     }

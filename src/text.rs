@@ -42,7 +42,13 @@ fn fold_into(text: &str, marked: bool, out: &mut Vec<u8>) {
 
 /// Folded bytes as text: they are whole characters, so this never loses anything.
 fn into_string(bytes: Vec<u8>) -> String {
-    String::from_utf8(bytes).unwrap_or_else(|e| String::from_utf8_lossy(e.as_bytes()).into_owned())
+    String::from_utf8(bytes).unwrap_or_default()
+}
+
+/// How many characters `text` has, counted by their first bytes: smaller in the wasm than
+/// `chars().count()`, inlined at each use.
+pub fn char_count(text: &str) -> usize {
+    text.bytes().filter(|b| b & 0xC0 != 0x80).count()
 }
 
 /// What lies before a word: nothing (the first word), a space, or the end of a phrase.
@@ -793,6 +799,13 @@ mod tests {
     fn words_longer_than_the_stack_buffer_fold_whole() {
         let long = "Ab".repeat(50);
         assert_eq!(fold(&format!("x {long} y")), format!("x {} y", long.to_lowercase()));
+    }
+
+    #[test]
+    fn characters_are_counted_as_chars_counts_them() {
+        for text in ["", "abc", "Zoë O’Neil 🚀", "\u{10FFFF}\u{7f}\u{80}\u{7ff}\u{800}"] {
+            assert_eq!(char_count(text), text.chars().count(), "{text}");
+        }
     }
 
     #[test]

@@ -1,6 +1,8 @@
 //! What Vetted advises about one invitation, and why.
 
 use serde::Serialize;
+use std::borrow::Cow;
+use std::ops::Range;
 
 /// The advice. Vetted never acts on it: the user clicks, or does not.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
@@ -22,27 +24,29 @@ pub enum NoteState {
 /// Why a rule matched, as a rule's matcher says it: a message of `extension/_locales`, and the
 /// one detail it quotes (a role, a term, a name) in place of its `$1`.
 #[derive(Clone, Debug, PartialEq, Eq)]
-pub struct Because {
+pub struct Because<'a> {
     /// The message key: `because_<rule id>` or `because_<rule id>_<variant>`.
     pub key: &'static str,
     /// The message in English, with `$1` for the detail: the same as `_locales/en`.
     pub english: &'static str,
-    /// What `$1` stands for; empty when the message has no `$1`.
-    pub detail: String,
+    /// What `$1` stands for, mostly borrowed from the invitation; empty when there is no `$1`.
+    pub detail: Cow<'a, str>,
 }
 
-impl Because {
-    pub fn new(key: &'static str, english: &'static str, detail: &str) -> Self {
-        Because { key, english, detail: detail.to_string() }
+impl<'a> Because<'a> {
+    pub fn new(key: &'static str, english: &'static str, detail: &'a str) -> Self {
+        Because { key, english, detail: Cow::Borrowed(detail) }
     }
 
-    /// The English message with the detail in place.
-    pub fn english_text(&self) -> String {
+    /// The English message with the detail in place, and where the detail is in it.
+    pub fn english_text(&self) -> (String, Range<usize>) {
         let english = self.english;
-        match english.find('$') {
-            Some(at) => [&english[..at], &self.detail, english.get(at + 2..).unwrap_or_default()].concat(),
-            None => english.to_string(),
-        }
+        let at = english.bytes().position(|b| b == b'$').unwrap_or(english.len());
+        let mut text = String::with_capacity(english.len() + self.detail.len());
+        text.push_str(&english[..at]);
+        text.push_str(&self.detail);
+        text.push_str(english.get(at + 2..).unwrap_or_default());
+        (text, at..at + self.detail.len())
     }
 }
 
@@ -52,10 +56,17 @@ pub struct RuleMatch {
     pub rule: &'static str,
     /// The reason's message key (see [`Because`]), for the browser's language.
     pub key: &'static str,
-    /// What the message's `$1` stands for.
-    pub detail: String,
     /// The reason in English.
     pub reason: String,
+    /// Where in `reason` the detail is, which the message's `$1` stands for (see `detail`).
+    pub detail_at: Range<usize>,
+}
+
+impl RuleMatch {
+    /// What the message's `$1` stands for.
+    pub fn detail(&self) -> &str {
+        self.reason.get(self.detail_at.clone()).unwrap_or_default()
+    }
 }
 
 /// Advice on LinkedIn's own controls: the rule it comes from (message key `rule_<id>_hint`),

@@ -46,7 +46,7 @@ pub(super) fn add_terms(lexicon: &mut Lexicon, settings: &Settings) {
     business.add(lexicon, settings.business_terms.iter().map(String::as_str));
 }
 
-fn matcher(case: &Case) -> Option<Because> {
+fn matcher<'a>(case: &Case<'a>) -> Option<Because<'a>> {
     if case.has_matched("R6") {
         return None;
     }

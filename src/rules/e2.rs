@@ -16,7 +16,7 @@ pub const RULE: Rule = Rule {
 /// The reply when this rule decides (see `Rule::reply`).
 pub const REPLY: &str = "Hi $1, good to meet you here as well! Thank you for the invitation; I'm glad to have you in my LinkedIn network.";
 
-fn matcher(case: &Case) -> Option<Because> {
+fn matcher<'a>(case: &Case<'a>) -> Option<Because<'a>> {
     let (key, english) = match case.met? {
         Found::Profile => ("because_E2_profile", "$1 is on your list of people met on other channels (same profile)."),
         Found::Name => ("because_E2_name", "$1 is on your list of people met on other channels (same name)."),

@@ -16,7 +16,7 @@ pub const RULE: Rule = Rule {
 /// The reply when this rule decides (see `Rule::reply`).
 pub const REPLY: &str = "Hi $1, thank you for the invitation. Good to be connected here too!";
 
-fn matcher(case: &Case) -> Option<Because> {
+fn matcher<'a>(case: &Case<'a>) -> Option<Because<'a>> {
     let name = case.invitation.name.trim_ascii();
     Some(match case.known? {
         Found::Profile => {

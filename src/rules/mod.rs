@@ -48,7 +48,7 @@ pub struct Rule {
     /// Advice on LinkedIn's own controls when this rule decides.
     pub hint: Option<&'static str>,
     /// Whether the rule matches this invitation, and if so, why, in words about it.
-    pub matcher: fn(&Case) -> Option<Because>,
+    pub matcher: for<'a> fn(&Case<'a>) -> Option<Because<'a>>,
 }
 
 impl Rule {
@@ -221,8 +221,8 @@ impl Engine {
             }
             if let Some(because) = (rule.matcher)(&case) {
                 case.matched |= 1 << index;
-                let reason = because.english_text();
-                matches.push(RuleMatch { rule: rule.id, key: because.key, detail: because.detail, reason });
+                let (reason, detail_at) = because.english_text();
+                matches.push(RuleMatch { rule: rule.id, key: because.key, reason, detail_at });
             }
         }
         // With every deciding rule switched off, a sender is still one to consider.

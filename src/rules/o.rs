@@ -25,7 +25,7 @@ pub(super) fn add_terms(lexicon: &mut Lexicon, settings: &Settings) {
     Vocabulary::OwnOrganization.add(lexicon, own);
 }
 
-fn matcher(case: &Case) -> Option<Because> {
+fn matcher<'a>(case: &Case<'a>) -> Option<Because<'a>> {
     if let Some(organization) = case.headline.hit(Vocabulary::OwnOrganization) {
         let says = ("because_O_headline", "Headline names your organization \"$1\": accept if you would recommend them.");
         return Some(Because::new(says.0, says.1, organization));

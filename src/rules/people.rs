@@ -255,6 +255,9 @@ impl NameBuilder {
 
     /// The short words that spelled no credential are part of the name.
     fn keep_short(&mut self) {
+        if self.short.is_empty() {
+            return;
+        }
         let short = std::mem::take(&mut self.short);
         short.split(|b| *b == b' ').filter(|w| !w.is_empty()).for_each(|w| self.keep(w));
     }
@@ -274,8 +277,9 @@ impl NameBuilder {
 
 /// Letters and digits only: handles are compared without "@", dots, dashes and underscores.
 fn compact(text: &[u8]) -> Vec<u8> {
-    let text = String::from_utf8_lossy(text);
-    fold(&text).into_bytes().into_iter().filter(|b| *b != b' ').collect()
+    // Every text here was a `str`: entries, slugs, folded names.
+    let text = std::str::from_utf8(text).unwrap_or_default();
+    fold(text).into_bytes().into_iter().filter(|b| *b != b' ').collect()
 }
 
 /// The [`word_hash`] of [`compact`] text, without making it (for ASCII text, as slugs are).

@@ -7,6 +7,7 @@ use super::{Case, Rule, Vocabulary};
 use crate::settings::Settings;
 use crate::text::Lexicon;
 use crate::verdict::{Because, Decision};
+use std::borrow::Cow;
 
 pub const RULE: Rule = Rule {
     id: "R1",
@@ -110,7 +111,7 @@ const SAYS: [(Vocabulary, &str, &str); 4] = [
     (Vocabulary::SpamTerm, "because_R1_spam", "Note uses a term on your spam list: \"$1\"."),
 ];
 
-fn matcher(case: &Case) -> Option<Because> {
+fn matcher<'a>(case: &Case<'a>) -> Option<Because<'a>> {
     let note = &case.note;
     for (vocabulary, key, english) in SAYS {
         if let Some(term) = note.hit(vocabulary) {
@@ -122,7 +123,7 @@ fn matcher(case: &Case) -> Option<Because> {
     if note.hit(Vocabulary::WebAddress).is_none() && !raw.as_bytes().contains(&b'/') {
         return None;
     }
-    let detail = unknown_site(raw, &case.engine.trusted_sites)?;
+    let detail = Cow::Owned(unknown_site(raw, &case.engine.trusted_sites)?);
     Some(Because { key: "because_R1_site", english: "Note links to a site you have not trusted: \"$1\".", detail })
 }
 

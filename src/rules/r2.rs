@@ -5,6 +5,7 @@
 use super::{Case, Rule};
 use crate::invitation::MutualConnections;
 use crate::verdict::{Because, Decision};
+use std::borrow::Cow;
 
 pub const RULE: Rule = Rule {
     id: "R2",
@@ -19,36 +20,36 @@ pub const RULE: Rule = Rule {
 /// The reply when this rule decides (see `Rule::reply`).
 pub const REPLY: &str = "Hi $1, thank you for the invitation. To me, accepting is a kind of endorsement, so I connect with people I know. Could you tell me a little about yourself and why you'd like to connect?";
 
-fn matcher(case: &Case) -> Option<Because> {
+fn matcher<'a>(case: &Case<'a>) -> Option<Because<'a>> {
     // "Not decided above": every rule before R2 decides when it matches.
     (case.nothing_matched() && !case.sender_known()).then(|| ask(&case.invitation.mutual))
 }
 
 /// The advice, and whom to ask among the mutual connections when there are some ("Ask Jane
 /// Roe, one of your mutual connections."; the explanation lists them, with their count).
-fn ask(mutual: &MutualConnections) -> Because {
+fn ask(mutual: &MutualConnections) -> Because<'_> {
     let count = mutual.count.max(u32::try_from(mutual.names.len()).unwrap_or(u32::MAX));
     let (key, english, detail) = match (mutual.names.first(), count) {
-        (_, 0) => ("because_R2", "You don't know the sender well: reply, or decide later.", String::new()),
+        (_, 0) => ("because_R2", "You don't know the sender well: reply, or decide later.", Cow::Borrowed("")),
         (Some(name), 1) => (
             "because_R2_ask_one",
             "You don't know the sender well: reply, or decide later. Ask $1, your mutual connection.",
-            name.clone(),
+            Cow::Borrowed(name.as_str()),
         ),
         (Some(name), _) => (
             "because_R2_ask",
             "You don't know the sender well: reply, or decide later. Ask $1, one of your mutual connections.",
-            name.clone(),
+            Cow::Borrowed(name.as_str()),
         ),
         (None, 1) => (
             "because_R2_ask_your",
             "You don't know the sender well: reply, or decide later. Ask your mutual connection.",
-            String::new(),
+            Cow::Borrowed(""),
         ),
         (None, n) => (
             "because_R2_ask_count",
             "You don't know the sender well: reply, or decide later. Ask one of your $1 mutual connections.",
-            n.to_string(),
+            Cow::Owned(n.to_string()),
         ),
     };
     Because { key, english, detail }
@@ -77,6 +78,6 @@ mod tests {
         inv.mutual = MutualConnections { count: 12, names: vec!["John Roe".into()] };
         let v = Engine::new(Settings::default()).classify(&inv).unwrap();
         assert!(v.matches[0].reason.ends_with("Ask John Roe, one of your mutual connections."));
-        assert_eq!((v.matches[0].key, v.matches[0].detail.as_str()), ("because_R2_ask", "John Roe"));
+        assert_eq!((v.matches[0].key, v.matches[0].detail()), ("because_R2_ask", "John Roe"));
     }
 }

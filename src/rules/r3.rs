@@ -68,14 +68,14 @@ const NAME_SAYS: Says = [
     ("because_R3_name_email", "Name shows an e-mail address to invite: \"$1\"."),
 ];
 
-fn matcher(case: &Case) -> Option<Because> {
+fn matcher<'a>(case: &Case<'a>) -> Option<Because<'a>> {
     let inv = case.invitation;
     open_networker(&HEADLINE_SAYS, &inv.headline, &case.headline)
         .or_else(|| open_networker(&NAME_SAYS, &inv.name, &case.name))
 }
 
 /// The raw text is only searched when the folded one shows a sign of what is sought.
-fn open_networker(says: &Says, raw: &str, field: &Field) -> Option<Because> {
+fn open_networker<'a>(says: &Says, raw: &'a str, field: &Field<'a>) -> Option<Because<'a>> {
     let [(term_key, term), (count_key, count), (email_key, email)] = *says;
     let capital_lion = || (field.hit(Vocabulary::LionWord).is_some() && lion(raw)).then_some("LION");
     if let Some(found) = field.hit(Vocabulary::OpenNetworker).or_else(capital_lion) {

@@ -54,7 +54,7 @@ pub(super) fn add_terms(lexicon: &mut Lexicon, settings: &Settings) {
     Vocabulary::GroupPhrase.add(lexicon, settings.group_terms.iter().map(String::as_str));
 }
 
-fn matcher(case: &Case) -> Option<Because> {
+fn matcher<'a>(case: &Case<'a>) -> Option<Because<'a>> {
     let note = &case.note;
     let named = note.hit(Vocabulary::GroupNoun).filter(|_| note.hit(Vocabulary::GroupCue).is_some());
     let group = note.hit(Vocabulary::GroupPhrase).or(named)?;

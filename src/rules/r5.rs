@@ -16,7 +16,7 @@ pub const RULE: Rule = Rule {
 /// The reply when this rule decides (see `Rule::reply`).
 pub const REPLY: &str = "Hi $1, thank you for the invitation. I only connect with people I know, or who tell me why they would like to connect. If there is a specific reason, I'd be glad to hear it.";
 
-fn matcher(case: &Case) -> Option<Because> {
+fn matcher<'a>(case: &Case<'a>) -> Option<Because<'a>> {
     (case.personal_note.is_none() && !case.sender_known()).then(|| match case.invitation.message {
         Some(_) => Because::new("because_R5_default_text", "Only LinkedIn's default text, and you don't know the sender.", ""),
         None => Because::new("because_R5_no_note", "No personal note, and you don't know the sender.", ""),

@@ -104,7 +104,7 @@ pub(super) fn add_terms(lexicon: &mut Lexicon, settings: &Settings) {
     }
 }
 
-fn matcher(case: &Case) -> Option<Because> {
+fn matcher<'a>(case: &Case<'a>) -> Option<Because<'a>> {
     if let Some(role) = case.headline.hit(Vocabulary::RefusedRole) {
         return Some(Because::new("because_R6_headline", "Headline names a refused role: \"$1\".", role));
     }

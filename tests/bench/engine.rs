@@ -95,7 +95,6 @@ fn main() {
         println!("engine: {} invitations classified", rounds * invitations.len() as u64);
         return;
     }
-    let mut classified: u64 = 0;
     let run = |budget: Duration| {
         let start = Instant::now();
         let mut count = 0u64;
@@ -105,10 +104,16 @@ fn main() {
             }
             count += invitations.len() as u64;
         }
-        (count, start.elapsed())
+        count as f64 / start.elapsed().as_secs_f64()
     };
     run(Duration::from_millis(300));
-    let (count, elapsed) = run(Duration::from_secs(2));
-    classified += count;
-    println!("engine: {} invitations/s", (classified as f64 / elapsed.as_secs_f64()) as u64);
+    // Several runs of a second: on a shared machine, other work slows some of them down, and
+    // the fastest is the one least disturbed (the engine's own speed); the median is shown too.
+    let mut rates: Vec<f64> = (0..RUNS).map(|_| run(Duration::from_secs(1))).collect();
+    rates.sort_by(f64::total_cmp);
+    let (best, median) = (rates[RUNS - 1] as u64, rates[RUNS / 2] as u64);
+    println!("engine: {best} invitations/s (fastest of {RUNS} one-second runs; median {median}/s)");
 }
+
+/// How many one-second runs the benchmark takes.
+const RUNS: usize = 5;

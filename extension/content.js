@@ -143,8 +143,9 @@
   }
 
   function onMutations(records) {
-    if (core && active) {
-      for (const record of records) collect(record);
+    for (const record of records) {
+      if (record.type === 'attributes') followTheme(); // <html>'s class: LinkedIn's theme
+      else if (core && active) collect(record);
     }
     schedule();
   }
@@ -179,6 +180,7 @@
       coreLoading ??= loadCore();
       core = await coreLoading;
     }
+    followTheme(); // without LinkedIn's mark, its background may have changed
     const scan = fullScan;
     if (fullScan) {
       fullScan = false;
@@ -420,15 +422,22 @@
       border: 1px solid #9ec3ec; background: transparent; color: #cfe3fa; }
     button:hover { background: #2b3a4a; } button:focus-visible { outline: 2px solid #9ec3ec; outline-offset: 1px; }
     .done { color: #9fd8b0; align-self: center; }
-    @media (prefers-color-scheme: dark) {
-      .badge:focus-visible { box-shadow: 0 0 0 2px #1d2226, 0 0 0 4px #70b5f9; }
-      .why { background: #f3f2ef; color: #1d2226; } .why q { color: #56687a; }
-      button { color: #0a66c2; border-color: #0a66c2; } button:hover { background: #e8f0fa; } .done { color: #0b7a3b; }
-      .nonote { background: #3a2a00; color: #ffd27a; border-color: #ffd27a; }
-    }
     .summary { display: block; margin: 8px 0; padding: 8px 12px; border-radius: 8px; font-weight: 500;
       background: #eef3f8; color: #1d2226; }
-    @media (prefers-color-scheme: dark) { .summary { background: #1b1f23; color: #e9e6e1; } }
+  `;
+
+  // Added to STYLE in LinkedIn's dark theme (see pageTheme): the popup's dark colours, each pair
+  // at least 7:1 (the light ones at least 5.4:1), the chip outlined so that it stands out of a
+  // dark card; the explanation turns light.
+  const DARK = `
+    .verdict { box-shadow: inset 0 0 0 1px currentColor; }
+    .accept { background: #173d23; color: #7bd88f; } .consider { background: #43340f; color: #f2c46d; }
+    .refuse { background: #4a1d1a; color: #ff9a91; }
+    .nonote { background: #3a2a00; color: #ffd27a; border-color: #ffd27a; }
+    .badge:focus-visible { box-shadow: 0 0 0 2px #1d2226, 0 0 0 4px #70b5f9; }
+    .why { background: #f3f2ef; color: #1d2226; } .why q { color: #56687a; }
+    button { color: #0a66c2; border-color: #0a66c2; } button:hover { background: #e8f0fa; } .done { color: #0b7a3b; }
+    .summary { background: #293138; color: #e9e6e1; }
   `;
 
   function element(tag, className, ...children) {
@@ -452,13 +461,60 @@
   // Firefox holds a content script's inline <style> to the page's CSP, which may forbid it.
   let sheet = null;
 
+  // ---- LinkedIn's theme, which the badges and the summary follow ------------------------------
+
+  // LinkedIn's own setting (Settings > Display > Dark mode), whatever the system's, marks <html>:
+  // `theme--dark` (with `theme--mercado-dark`) in dark, `theme--mercado` or `theme--light` in
+  // light. Without a mark the page's own background decides, and without one either the system.
+  const DARK_MARKS = ['theme--dark', 'theme--mercado-dark'];
+  const LIGHT_MARKS = ['theme--light', 'theme--mercado'];
+  const systemDark = matchMedia('(prefers-color-scheme: dark)');
+  let theme = null; // 'light' | 'dark', as the shared stylesheet shows it
+
+  function pageTheme() {
+    for (const marks of [document.documentElement.classList, document.body?.classList]) {
+      if (!marks) continue;
+      if (DARK_MARKS.some((mark) => marks.contains(mark))) return 'dark';
+      if (LIGHT_MARKS.some((mark) => marks.contains(mark))) return 'light';
+    }
+    const list = core && document.querySelector(core.profile.list);
+    const luminance = backgroundLuminance(list || document.body);
+    if (luminance !== null) return luminance < 0.18 ? 'dark' : 'light';
+    return systemDark.matches ? 'dark' : 'light';
+  }
+
+  /** The relative luminance (WCAG) of the first opaque background behind `node`, or null. */
+  function backgroundLuminance(node) {
+    for (let at = node; at; at = at.parentElement) {
+      const [r, g, b, a = 1] = (getComputedStyle(at).backgroundColor.match(/^rgba?\(([^)]*)\)/)?.[1] ?? '')
+        .split(/[\s,/]+/).map(Number);
+      if (!(a >= 0.5)) continue; // transparent, or a colour not written as rgb()
+      const linear = (c) => (c <= 10 ? c / 3295 : ((c / 255 + 0.055) / 1.055) ** 2.4);
+      return 0.2126 * linear(r) + 0.7152 * linear(g) + 0.0722 * linear(b);
+    }
+    return null;
+  }
+
+  /** Restyles every badge and the summary at once (one shared sheet) when the theme changed. */
+  function followTheme() {
+    const next = pageTheme();
+    if (next === theme) return;
+    theme = next;
+    if (sheet) restyle();
+  }
+
+  function restyle() {
+    sheet.replaceSync(theme === 'dark' ? STYLE + DARK : STYLE);
+  }
+
   function createHost() {
     const host = document.createElement('span');
     hosts.add(host);
     const shadow = host.attachShadow({ mode: 'open' });
     if (!sheet) {
       sheet = new CSSStyleSheet();
-      sheet.replaceSync(STYLE);
+      theme ??= pageTheme();
+      restyle();
     }
     shadow.adoptedStyleSheets = [sheet];
     return host;
@@ -722,11 +778,11 @@
       .catch((error) => console.warn('Vetted:', error));
   });
 
-  new MutationObserver(onMutations).observe(document.documentElement, {
-    childList: true,
-    subtree: true,
-    characterData: true,
-  });
+  const observer = new MutationObserver(onMutations);
+  observer.observe(document, { childList: true, subtree: true, characterData: true });
+  // LinkedIn switches its theme without a reload: of attributes, only <html>'s class is watched.
+  observer.observe(document.documentElement, { attributes: true, attributeFilter: ['class'] });
+  systemDark.addEventListener('change', followTheme);
   addEventListener('popstate', schedule);
   // On the invitations page the core starts loading now, not one frame later.
   if (INVITATIONS_PAGE.test(location.pathname)) {

@@ -1,35 +1,14 @@
-//! The wasm boundary: the few calls the content script, the background and the popup make.
+//! The wasm boundary: the few calls the content script and the background make.
 //!
 //! A batch of cards crosses as one string (see `page::snapshot`) and its results come back as
 //! one array, so a batch costs one crossing each way however many cards it holds.
+//!
+//! The popup's own wasm (feature "popup") takes only the conversions between JS values and
+//! settings data from here: its UI is in `popup`, and the calls of the content script and the
+//! background (`calls`: the page readers, the rules engine) stay out of it.
 
-use crate::invitation::{Invitation, MutualConnections, SenderKind};
-use crate::page::{self, Reading};
-use crate::rules::{self, Engine};
-use crate::settings::{self, Settings, Value};
-use crate::verdict::{Decision, Hint, NoteState, Verdict};
-use serde::Serialize;
-use std::cell::RefCell;
-use std::rc::Rc;
+use crate::settings::Value;
 use wasm_bindgen::prelude::*;
-
-thread_local! {
-    // Shared out as an `Rc`, so that no borrow is held while cards are judged: a panic there
-    // (which aborts the call) cannot leave the engine borrowed for the next batch.
-    static ENGINE: RefCell<Rc<Engine>> = RefCell::new(Rc::new(Engine::new(Settings::default())));
-}
-
-fn to_js<T: Serialize>(value: &T) -> JsValue {
-    // Plain objects, arrays and primitives (no Maps): results are messaged and stored as they
-    // are. One string crosses, and JSON.parse builds the objects: no crossing per field.
-    let parsed = crate::json::to_string_with(value, js_number).map(|text| js_sys::JSON::parse(&text));
-    parsed.and_then(Result::ok).unwrap_or(JsValue::NULL)
-}
-
-/// A number that is not whole, as JavaScript writes it.
-fn js_number(n: f64) -> String {
-    js_sys::Number::from(n).to_string_with_radix(10).map(String::from).unwrap_or_else(|_| "null".to_string())
-}
 
 /// JSON-like data as a plain JS value: objects, arrays and primitives only, ready to store.
 pub(crate) fn value_to_js(value: &Value) -> JsValue {
@@ -49,19 +28,11 @@ pub(crate) fn value_to_js(value: &Value) -> JsValue {
     }
 }
 
-/// Stored or imported settings as JSON-like data; nothing stored reads as no settings.
-fn value_from_js(stored: JsValue) -> Value {
-    if stored.is_undefined() || stored.is_null() {
-        return Value::Object(Default::default());
-    }
-    read_value(&stored, 0)
-}
-
 /// A JS value as JSON-like data, as serde-wasm-bindgen read it: `undefined` and `null` are
 /// null; arrays and plain objects (their own enumerable string keys) are read whole; what
 /// JSON has no word for (functions, symbols, big integers) is null. Nesting deeper than any
 /// settings file is null too, so that a hostile file cannot exhaust the stack.
-fn read_value(value: &JsValue, depth: u32) -> Value {
+pub(crate) fn read_value(value: &JsValue, depth: u32) -> Value {
     if let Some(b) = value.as_bool() {
         return Value::Bool(b);
     }
@@ -89,156 +60,197 @@ fn read_value(value: &JsValue, depth: u32) -> Value {
     Value::Object(fields)
 }
 
-/// What the content script needs to find and snapshot cards.
-#[wasm_bindgen]
-pub fn profile() -> JsValue {
-    to_js(&page::PROFILE)
-}
+/// The calls of the content script and the background; not in the popup's wasm.
+#[cfg(not(feature = "popup"))]
+mod calls {
+    use super::{read_value, value_to_js};
+    use crate::invitation::{Invitation, MutualConnections, SenderKind};
+    use crate::page::{self, Reading};
+    use crate::rules::{self, Engine};
+    use crate::settings::{self, Settings, Value};
+    use crate::verdict::{Decision, Hint, NoteState, Verdict};
+    use serde::Serialize;
+    use std::cell::RefCell;
+    use std::rc::Rc;
+    use wasm_bindgen::prelude::*;
 
-/// Applies stored settings; returns the problems found in them (empty when all was well).
-/// Unreadable settings leave the defaults in force, never the page without badges.
-#[wasm_bindgen]
-pub fn configure(stored: JsValue) -> JsValue {
-    let loaded = settings::load(&value_from_js(stored));
-    let engine = Rc::new(Engine::new(loaded.settings));
-    ENGINE.with(|slot| *slot.borrow_mut() = engine);
-    loaded.problems.iter().map(|problem| JsValue::from_str(problem)).collect::<js_sys::Array>().into()
-}
+    thread_local! {
+        // Shared out as an `Rc`, so that no borrow is held while cards are judged: a panic there
+        // (which aborts the call) cannot leave the engine borrowed for the next batch.
+        static ENGINE: RefCell<Rc<Engine>> = RefCell::new(Rc::new(Engine::new(Settings::default())));
+    }
 
-/// Reads and judges one batch of card snapshots; one result per card, in order.
-#[wasm_bindgen]
-pub fn classify(batch: &str) -> JsValue {
-    let cards = page::parse_batch(batch);
-    let engine = ENGINE.with(|slot| Rc::clone(&slot.borrow()));
-    let results: Vec<CardResult> =
-        cards.iter().map(|card| judge(&engine, page::read_card(card))).collect();
+    fn to_js<T: Serialize>(value: &T) -> JsValue {
+        // Plain objects, arrays and primitives (no Maps): results are messaged and stored as they
+        // are. One string crosses, and JSON.parse builds the objects: no crossing per field.
+        let parsed = crate::json::to_string_with(value, js_number).map(|text| js_sys::JSON::parse(&text));
+        parsed.and_then(Result::ok).unwrap_or(JsValue::NULL)
+    }
+
+    /// A number that is not whole, as JavaScript writes it.
+    fn js_number(n: f64) -> String {
+        js_sys::Number::from(n).to_string_with_radix(10).map(String::from).unwrap_or_else(|_| "null".to_string())
+    }
+
+    /// Stored or imported settings as JSON-like data; nothing stored reads as no settings.
+    fn value_from_js(stored: JsValue) -> Value {
+        if stored.is_undefined() || stored.is_null() {
+            return Value::Object(Default::default());
+        }
+        read_value(&stored, 0)
+    }
+
+    /// What the content script needs to find and snapshot cards.
+    #[wasm_bindgen]
+    pub fn profile() -> JsValue {
+        to_js(&page::PROFILE)
+    }
+
+    /// Applies stored settings; returns the problems found in them (empty when all was well).
+    /// Unreadable settings leave the defaults in force, never the page without badges.
+    #[wasm_bindgen]
+    pub fn configure(stored: JsValue) -> JsValue {
+        let loaded = settings::load(&value_from_js(stored));
+        let engine = Rc::new(Engine::new(loaded.settings));
+        ENGINE.with(|slot| *slot.borrow_mut() = engine);
+        loaded.problems.iter().map(|problem| JsValue::from_str(problem)).collect::<js_sys::Array>().into()
+    }
+
+    /// Reads and judges one batch of card snapshots; one result per card, in order.
+    #[wasm_bindgen]
+    pub fn classify(batch: &str) -> JsValue {
+        let cards = page::parse_batch(batch);
+        let engine = ENGINE.with(|slot| Rc::clone(&slot.borrow()));
+        let results: Vec<CardResult> =
+            cards.iter().map(|card| judge(&engine, page::read_card(card))).collect();
+        #[cfg(feature = "fault-injection")]
+        inject_fault(batch);
+        to_js(&results)
+    }
+
+    /// Test builds only: a batch holding the magic words panics mid-call, with its results and the
+    /// engine still held, as a bug in the core would; the content script must lose that card only.
     #[cfg(feature = "fault-injection")]
-    inject_fault(batch);
-    to_js(&results)
-}
-
-/// Test builds only: a batch holding the magic words panics mid-call, with its results and the
-/// engine still held, as a bug in the core would; the content script must lose that card only.
-#[cfg(feature = "fault-injection")]
-fn inject_fault(batch: &str) {
-    if batch.contains("VETTED-PANIC-TRIGGER") {
-        panic!("fault injection: a card holds VETTED-PANIC-TRIGGER");
+    fn inject_fault(batch: &str) {
+        if batch.contains("VETTED-PANIC-TRIGGER") {
+            panic!("fault injection: a card holds VETTED-PANIC-TRIGGER");
+        }
     }
-}
 
-/// "I know them": the stored settings with the sender added to the people the user knows, by
-/// profile link when the card has one, else by name. The content script stores the result.
-#[wasm_bindgen]
-pub fn remember(stored: JsValue, name: &str, slug: &str) -> JsValue {
-    let mut settings = settings::load(&value_from_js(stored)).settings;
-    let entry = match slug {
-        "" => name.trim().to_string(),
-        slug => format!("https://www.linkedin.com/in/{slug}/"),
-    };
-    if !settings.known_people.contains(&entry) {
-        settings.known_people.push(entry);
+    /// "I know them": the stored settings with the sender added to the people the user knows, by
+    /// profile link when the card has one, else by name. The content script stores the result.
+    #[wasm_bindgen]
+    pub fn remember(stored: JsValue, name: &str, slug: &str) -> JsValue {
+        let mut settings = settings::load(&value_from_js(stored)).settings;
+        let entry = match slug {
+            "" => name.trim().to_string(),
+            slug => format!("https://www.linkedin.com/in/{slug}/"),
+        };
+        if !settings.known_people.contains(&entry) {
+            settings.known_people.push(entry);
+        }
+        value_to_js(&settings::export(&settings))
     }
-    value_to_js(&settings::export(&settings))
-}
 
-/// The rule catalogue, for the popup and the badges' explanations.
-#[wasm_bindgen]
-pub fn catalogue() -> JsValue {
-    let rules: Vec<RuleInfo> = rules::CATALOGUE
-        .iter()
-        .map(|r| RuleInfo { id: r.id, title: r.title, reason: r.reason, effect: r.effect })
-        .collect();
-    to_js(&rules)
-}
+    /// The rule catalogue, for the popup and the badges' explanations.
+    #[wasm_bindgen]
+    pub fn catalogue() -> JsValue {
+        let rules: Vec<RuleInfo> = rules::CATALOGUE
+            .iter()
+            .map(|r| RuleInfo { id: r.id, title: r.title, reason: r.reason, effect: r.effect })
+            .collect();
+        to_js(&rules)
+    }
 
-#[derive(Serialize)]
-struct RuleInfo {
-    id: &'static str,
-    title: &'static str,
-    reason: &'static str,
-    effect: Decision,
-}
+    #[derive(Serialize)]
+    struct RuleInfo {
+        id: &'static str,
+        title: &'static str,
+        reason: &'static str,
+        effect: Decision,
+    }
 
-/// What the content script does with one card.
-#[derive(Serialize)]
-#[serde(tag = "kind", rename_all = "lowercase")]
-enum CardResult {
-    /// Draw a badge at node `anchor`.
-    Person {
-        anchor: usize,
-        name: String,
-        slug: Option<String>,
-        verdict: Decision,
-        note: NoteState,
-        rules: Vec<&'static str>,
-        reasons: Vec<Reason>,
-        hint: Option<Hint>,
-        mutual: MutualConnections,
-        /// "Copy reply" when a rule decided: the message `reply_key` for `first_name` in the
-        /// browser's language, or `reply`, the user's own for that rule, when they wrote one.
-        reply_key: Option<String>,
-        reply: Option<String>,
-        first_name: String,
-    },
-    /// An invitation that is not from a person: no badge.
-    Other { sender: SenderKind },
-    /// Not an invitation: no badge.
-    None,
-    /// Looks like an invitation but could not be read: no badge, and why.
-    Unreadable { why: String },
-}
-
-/// One matched rule in the explanation, in English; the content script shows it in the
-/// browser's language: `rule_<rule>_title`, `rule_<rule>_reason` and `key` with `detail`.
-#[derive(Serialize)]
-struct Reason {
-    rule: &'static str,
-    title: &'static str,
-    essay: &'static str,
-    text: String,
-    key: &'static str,
-    detail: String,
-}
-
-fn judge(engine: &Engine, reading: Reading) -> CardResult {
-    match reading {
-        Reading::Person { invitation, anchor } => match engine.classify(&invitation) {
-            Some(verdict) => person(engine, anchor, invitation, verdict),
-            None => CardResult::Other { sender: invitation.kind },
+    /// What the content script does with one card.
+    #[derive(Serialize)]
+    #[serde(tag = "kind", rename_all = "lowercase")]
+    enum CardResult {
+        /// Draw a badge at node `anchor`.
+        Person {
+            anchor: usize,
+            name: String,
+            slug: Option<String>,
+            verdict: Decision,
+            note: NoteState,
+            rules: Vec<&'static str>,
+            reasons: Vec<Reason>,
+            hint: Option<Hint>,
+            mutual: MutualConnections,
+            /// "Copy reply" when a rule decided: the message `reply_key` for `first_name` in the
+            /// browser's language, or `reply`, the user's own for that rule, when they wrote one.
+            reply_key: Option<String>,
+            reply: Option<String>,
+            first_name: String,
         },
-        Reading::NotPerson { kind } => CardResult::Other { sender: kind },
-        Reading::NotACard => CardResult::None,
-        Reading::Unreadable { why } => CardResult::Unreadable { why },
+        /// An invitation that is not from a person: no badge.
+        Other { sender: SenderKind },
+        /// Not an invitation: no badge.
+        None,
+        /// Looks like an invitation but could not be read: no badge, and why.
+        Unreadable { why: String },
     }
-}
 
-fn person(engine: &Engine, anchor: usize, invitation: Invitation, verdict: Verdict) -> CardResult {
-    let rules = verdict.rule_ids();
-    let first_name = rules::first_name(&invitation.name).to_string();
-    let deciding = verdict.deciding_rule();
-    let own_reply = deciding.and_then(|id| engine.settings.reply_template(id));
-    let reasons = verdict
-        .matches
-        .into_iter()
-        .filter_map(|m| {
-            let rule = rules::rule(m.rule)?;
-            let (key, detail) = (m.key, m.detail().to_string());
-            let text = m.reason;
-            Some(Reason { rule: rule.id, title: rule.title, essay: rule.reason, text, key, detail })
-        })
-        .collect();
-    CardResult::Person {
-        anchor,
-        name: invitation.name,
-        slug: invitation.profile_slug,
-        verdict: verdict.decision,
-        note: verdict.note,
-        rules,
-        reasons,
-        hint: verdict.hint,
-        mutual: invitation.mutual,
-        reply_key: deciding.map(|id| ["reply_", id].concat()),
-        reply: own_reply.map(|text| text.replace(settings::NAME_IN_REPLY, &first_name)),
-        first_name,
+    /// One matched rule in the explanation, in English; the content script shows it in the
+    /// browser's language: `rule_<rule>_title`, `rule_<rule>_reason` and `key` with `detail`.
+    #[derive(Serialize)]
+    struct Reason {
+        rule: &'static str,
+        title: &'static str,
+        essay: &'static str,
+        text: String,
+        key: &'static str,
+        detail: String,
+    }
+
+    fn judge(engine: &Engine, reading: Reading) -> CardResult {
+        match reading {
+            Reading::Person { invitation, anchor } => match engine.classify(&invitation) {
+                Some(verdict) => person(engine, anchor, invitation, verdict),
+                None => CardResult::Other { sender: invitation.kind },
+            },
+            Reading::NotPerson { kind } => CardResult::Other { sender: kind },
+            Reading::NotACard => CardResult::None,
+            Reading::Unreadable { why } => CardResult::Unreadable { why },
+        }
+    }
+
+    fn person(engine: &Engine, anchor: usize, invitation: Invitation, verdict: Verdict) -> CardResult {
+        let rules = verdict.rule_ids();
+        let first_name = rules::first_name(&invitation.name).to_string();
+        let deciding = verdict.deciding_rule();
+        let own_reply = deciding.and_then(|id| engine.settings.reply_template(id));
+        let reasons = verdict
+            .matches
+            .into_iter()
+            .filter_map(|m| {
+                let rule = rules::rule(m.rule)?;
+                let (key, detail) = (m.key, m.detail().to_string());
+                let text = m.reason;
+                Some(Reason { rule: rule.id, title: rule.title, essay: rule.reason, text, key, detail })
+            })
+            .collect();
+        CardResult::Person {
+            anchor,
+            name: invitation.name,
+            slug: invitation.profile_slug,
+            verdict: verdict.decision,
+            note: verdict.note,
+            rules,
+            reasons,
+            hint: verdict.hint,
+            mutual: invitation.mutual,
+            reply_key: deciding.map(|id| ["reply_", id].concat()),
+            reply: own_reply.map(|text| text.replace(settings::NAME_IN_REPLY, &first_name)),
+            first_name,
+        }
     }
 }

@@ -15,8 +15,8 @@ mod boundary;
 // The wasm's allocator, smaller than the standard library's; natively, the engine's benchmark
 // uses it too, to measure the engine as it runs in the browser.
 pub mod heap;
-// The boundary's results as JSON text; natively only its tests use it.
-#[cfg_attr(not(target_arch = "wasm32"), allow(dead_code))]
+// The boundary's results as JSON text; natively only its tests use it, and the popup not at all.
+#[cfg_attr(any(not(target_arch = "wasm32"), feature = "popup"), allow(dead_code))]
 mod json;
 // The popup's UI is built into its own wasm (feature "popup"), so LinkedIn pages never load it.
 #[cfg(all(target_arch = "wasm32", feature = "popup"))]

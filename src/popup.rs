@@ -26,7 +26,7 @@ use js_sys::{Array, Function, Reflect, JSON};
 use std::cell::RefCell;
 use std::collections::BTreeMap;
 use std::rc::Rc;
-use crate::boundary::value_to_js as to_js;
+use crate::boundary::{read_value, value_to_js as to_js};
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 use web_sys::{Document, Element, Event, HtmlElement, HtmlInputElement, HtmlTextAreaElement};
@@ -512,8 +512,7 @@ impl Popup {
             return Err(refuse("popup_not_read", &error_text(error)));
         };
         let data = JSON::parse(&text).map_err(|e| refuse("popup_not_json", &error_text(&e)))?;
-        let value: Value =
-            serde_wasm_bindgen::from_value(data).map_err(|e| (format!("{e}."), Vec::new()))?;
+        let value = read_value(&data, 0);
         match &value {
             Value::Object(fields) if fields.contains_key("version") => {}
             _ => return Err(refuse("popup_not_settings", "")),
@@ -556,21 +555,17 @@ pub fn render_popup(root: Element, state: JsValue, actions: JsValue) {
     let mut problems = Vec::new();
     let mut migrated = false;
     if !stored.is_undefined() && !stored.is_null() {
-        match serde_wasm_bindgen::from_value::<Value>(stored) {
-            Ok(value) => {
-                let loaded = settings::load(&value);
-                let version = settings::version_of(&value);
-                if version < settings::VERSION {
-                    let (from, to) = (version.to_string(), settings::VERSION.to_string());
-                    notes.push(popup.t("popup_migrated", &[&from, &to]));
-                    // Written back only when nothing was lost on the way.
-                    migrated = loaded.problems.is_empty();
-                }
-                problems = loaded.problems;
-                popup.settings = loaded.settings;
-            }
-            Err(e) => problems.push(popup.t("popup_settings_unreadable", &[&e.to_string()])),
+        let value = read_value(&stored, 0);
+        let loaded = settings::load(&value);
+        let version = settings::version_of(&value);
+        if version < settings::VERSION {
+            let (from, to) = (version.to_string(), settings::VERSION.to_string());
+            notes.push(popup.t("popup_migrated", &[&from, &to]));
+            // Written back only when nothing was lost on the way.
+            migrated = loaded.problems.is_empty();
         }
+        problems = loaded.problems;
+        popup.settings = loaded.settings;
     }
     root.set_text_content(None);
     let grant = get(&state, "canGrantAccess").is_truthy();

@@ -6,7 +6,6 @@
     ("popup_intro", "Advice on LinkedIn invitations, by the rules of “6 Reasons For Refusing LinkedIn Invitations”. Vetted never clicks, sends or uploads anything."),
     ("popup_problems", "Some of your stored settings could not be used:"),
     ("popup_migrated", "Your settings were updated from an older Vetted (format $1 → $2)."),
-    ("popup_settings_unreadable", "The stored settings could not be read ($1); the defaults apply."),
     ("popup_this_tab", "This tab"),
     ("popup_not_invitations", "Not a LinkedIn invitations page."),
     ("popup_unreadable", "This layout is not readable yet."),

@@ -152,24 +152,6 @@ mod calls {
         value_to_js(&settings::export(&settings))
     }
 
-    /// The rule catalogue, for the popup and the badges' explanations.
-    #[wasm_bindgen]
-    pub fn catalogue() -> JsValue {
-        let rules: Vec<RuleInfo> = rules::CATALOGUE
-            .iter()
-            .map(|r| RuleInfo { id: r.id, title: r.title, reason: r.reason, effect: r.effect })
-            .collect();
-        to_js(&rules)
-    }
-
-    #[derive(Serialize)]
-    struct RuleInfo {
-        id: &'static str,
-        title: &'static str,
-        reason: &'static str,
-        effect: Decision,
-    }
-
     /// What the content script does with one card.
     #[derive(Serialize)]
     #[serde(tag = "kind", rename_all = "lowercase")]

@@ -37,7 +37,7 @@ pub fn ancestors(card: &Card, index: usize) -> impl Iterator<Item = usize> + '_ 
 /// The lines of text of the nodes in `range`, in document order, leaving out the subtrees of
 /// elements for which `skip` holds. LinkedIn often repeats a line twice, once for the eye under
 /// `aria-hidden` and once for screen readers: a hidden copy of a shown text is counted once.
-pub fn lines(card: &Card, range: Range<usize>, skip: impl Fn(&Node) -> bool) -> Vec<Line> {
+pub fn lines(card: &Card, range: Range<usize>, skip: fn(&Node) -> bool) -> Vec<Line> {
     let segments = segments(card, range, skip);
     let mut lines: Vec<Line> = Vec::new();
     for segment in &segments {
@@ -64,7 +64,7 @@ struct Segment {
     text: String,
 }
 
-fn segments(card: &Card, range: Range<usize>, skip: impl Fn(&Node) -> bool) -> Vec<Segment> {
+fn segments(card: &Card, range: Range<usize>, skip: fn(&Node) -> bool) -> Vec<Segment> {
     let mut segments: Vec<Segment> = Vec::new();
     let end = range.end.min(card.nodes.len());
     let mut i = range.start;

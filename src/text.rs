@@ -427,6 +427,12 @@ fn styled_ascii(c: char) -> Option<char> {
     Some(base as char)
 }
 
+/// The terms of a vocabulary written as one text, "a, b, c, ": in the wasm, a list of strings
+/// weighs a pointer and a length per entry besides the text, and compresses worse.
+pub fn terms(list: &'static str) -> impl Iterator<Item = &'static str> {
+    list.split(", ").filter(|term| !term.is_empty())
+}
+
 /// The words of folded text, in order (marks included).
 pub fn words(folded: &str) -> Words<'_> {
     Words { rest: folded }

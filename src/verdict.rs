@@ -41,7 +41,7 @@ impl<'a> Because<'a> {
     /// The English message with the detail in place, and where the detail is in it.
     pub fn english_text(&self) -> (String, Range<usize>) {
         let english = self.english;
-        let at = english.bytes().position(|b| b == b'$').unwrap_or(english.len());
+        let at = english.find('$').unwrap_or(english.len());
         let mut text = String::with_capacity(english.len() + self.detail.len());
         text.push_str(&english[..at]);
         text.push_str(&self.detail);

@@ -4,7 +4,7 @@
 
 use super::{Case, Rule, Vocabulary};
 use crate::settings::Settings;
-use crate::text::Lexicon;
+use crate::text::{terms, Lexicon};
 use crate::verdict::{Because, Decision};
 
 pub const RULE: Rule = Rule {
@@ -23,26 +23,26 @@ pub const REPLY: &str = "Hi $1, thank you for the invitation. I'm always open to
 /// Concrete business (a project, a partnership, a contract, a proposal, a budget, a deadline)
 /// in the seven languages. A project counts when proposed ("a project", "our new project"),
 /// not when praised ("your project").
-const BUSINESS: &[&str] = &[
-    "partnership", "contract", "proposal", "budget", "deadline", "rfp", "rfq", "tender",
-    "quotation", "joint venture", "business opportunity", "statement of work", "your rates",
-    "your services", "hire you", "a project", "our project", "new project", "partnerschaft", "kooperation", "vertrag", "auftrag",
-    "angebot", "frist", "ausschreibung", "ein projekt", "unser projekt", "neues projekt",
-    "projektanfrage", "geschaftsmoglichkeit", "partenariat", "contrat", "proposition",
-    "date limite", "echeance", "appel d offres", "un projet", "notre projet", "nouveau projet",
-    "opportunite d affaires", "alianza", "contrato", "propuesta", "presupuesto",
-    "fecha limite", "licitacion", "un proyecto", "nuestro proyecto", "nuevo proyecto",
-    "oportunidad de negocio", "contratto", "proposta", "scadenza", "preventivo",
-    "gara d appalto", "un progetto", "nuovo progetto", "nostro progetto",
-    "opportunita di business", "opportunita commerciale", "samenwerking", "partnerschap",
-    "opdracht", "voorstel", "offerte", "aanbesteding", "een project", "nieuw project",
-    "ons project", "zakelijke kans", "parceria", "orcamento", "licitacao",
-    "um projeto", "novo projeto", "nosso projeto", "um projecto", "oportunidade de negocio",
-];
+const BUSINESS: &str = concat!(
+    "partnership, contract, proposal, budget, deadline, rfp, rfq, tender, ",
+    "quotation, joint venture, business opportunity, statement of work, your rates, ",
+    "your services, hire you, a project, our project, new project, partnerschaft, kooperation, vertrag, auftrag, ",
+    "angebot, frist, ausschreibung, ein projekt, unser projekt, neues projekt, ",
+    "projektanfrage, geschaftsmoglichkeit, partenariat, contrat, proposition, ",
+    "date limite, echeance, appel d offres, un projet, notre projet, nouveau projet, ",
+    "opportunite d affaires, alianza, contrato, propuesta, presupuesto, ",
+    "fecha limite, licitacion, un proyecto, nuestro proyecto, nuevo proyecto, ",
+    "oportunidad de negocio, contratto, proposta, scadenza, preventivo, ",
+    "gara d appalto, un progetto, nuovo progetto, nostro progetto, ",
+    "opportunita di business, opportunita commerciale, samenwerking, partnerschap, ",
+    "opdracht, voorstel, offerte, aanbesteding, een project, nieuw project, ",
+    "ons project, zakelijke kans, parceria, orcamento, licitacao, ",
+    "um projeto, novo projeto, nosso projeto, um projecto, oportunidade de negocio, ",
+);
 
 pub(super) fn add_terms(lexicon: &mut Lexicon, settings: &Settings) {
     let business = Vocabulary::Business;
-    business.add(lexicon, BUSINESS.iter().copied());
+    business.add(lexicon, terms(BUSINESS));
     business.add(lexicon, settings.business_terms.iter().map(String::as_str));
 }
 

@@ -5,7 +5,7 @@
 
 use super::{Case, Rule, Vocabulary};
 use crate::settings::Settings;
-use crate::text::Lexicon;
+use crate::text::{terms, Lexicon};
 use crate::verdict::{Because, Decision};
 use std::borrow::Cow;
 
@@ -27,71 +27,71 @@ pub const REPLY: &str = "Hi $1, thank you for reaching out. I keep LinkedIn for 
 
 /// Romance and "dear friend" openers, in the seven languages. Single words that a
 /// professional note also uses ("beautiful code", "friendship") are left out.
-const SOCIAL: &[&str] = &[
-    "dear friend", "my dear", "hello dear", "hi dear", "dear one", "hello beautiful",
-    "hi beautiful", "hello handsome", "hi handsome", "you are beautiful", "you re beautiful",
-    "beautiful lady", "beautiful woman", "pretty lady", "handsome man",
-    "beautiful smile", "lovely smile", "your smile", "your profile picture", "your pretty",
-    "sweetheart", "my darling", "hi darling", "hello darling", "hi honey", "hello honey",
-    "soulmate", "serious relationship", "looking for a relationship",
-    "looking for friendship", "new friendship", "make friends", "be friends", "lieber freund",
-    "liebe freundin", "mein lieber", "meine liebe", "hallo schone", "schones lacheln",
-    "dein lacheln", "ernsthafte beziehung", "cher ami", "chere amie", "mon cher", "ma chere",
-    "ma belle", "mon amour", "beau sourire", "ton sourire", "relation serieuse",
-    "querido amigo", "querida amiga", "mi querida", "mi querido", "hola hermosa", "hola guapa",
-    "mi amor", "hermosa sonrisa", "tu sonrisa", "relacion seria", "caro amico", "cara amica",
-    "mia cara", "mio caro", "ciao bella", "amore mio", "bel sorriso", "tuo sorriso",
-    "relazione seria", "beste vriend", "lieve vriend", "lieve vriendin", "mijn lieve",
-    "hallo schat", "mooie glimlach", "je glimlach", "serieuze relatie", "meu querido",
-    "minha querida", "ola linda", "meu amor", "lindo sorriso", "seu sorriso",
-    "relacionamento serio",
-];
+const SOCIAL: &str = concat!(
+    "dear friend, my dear, hello dear, hi dear, dear one, hello beautiful, ",
+    "hi beautiful, hello handsome, hi handsome, you are beautiful, you re beautiful, ",
+    "beautiful lady, beautiful woman, pretty lady, handsome man, ",
+    "beautiful smile, lovely smile, your smile, your profile picture, your pretty, ",
+    "sweetheart, my darling, hi darling, hello darling, hi honey, hello honey, ",
+    "soulmate, serious relationship, looking for a relationship, ",
+    "looking for friendship, new friendship, make friends, be friends, lieber freund, ",
+    "liebe freundin, mein lieber, meine liebe, hallo schone, schones lacheln, ",
+    "dein lacheln, ernsthafte beziehung, cher ami, chere amie, mon cher, ma chere, ",
+    "ma belle, mon amour, beau sourire, ton sourire, relation serieuse, ",
+    "querido amigo, querida amiga, mi querida, mi querido, hola hermosa, hola guapa, ",
+    "mi amor, hermosa sonrisa, tu sonrisa, relacion seria, caro amico, cara amica, ",
+    "mia cara, mio caro, ciao bella, amore mio, bel sorriso, tuo sorriso, ",
+    "relazione seria, beste vriend, lieve vriend, lieve vriendin, mijn lieve, ",
+    "hallo schat, mooie glimlach, je glimlach, serieuze relatie, meu querido, ",
+    "minha querida, ola linda, meu amor, lindo sorriso, seu sorriso, ",
+    "relacionamento serio, ",
+);
 
 /// Crypto, forex and investment pitches. "crypto" alone is also cryptography.
-const MONEY: &[&str] = &[
-    "forex", "fx trading", "usdt", "airdrop", "binary options", "binary trading",
-    "trading signals", "crypto trading", "crypto investment", "crypto investments",
-    "invest in crypto", "crypto currency", "cryptocurrency investment", "cryptocurrency trading",
-    "bitcoin investment", "bitcoin trading", "invest in bitcoin", "earn bitcoin",
-    "bitcoin mining", "crypto mining", "investment opportunity", "investment platform",
-    "investment plan", "trading platform", "passive income", "financial freedom",
-    "guaranteed returns", "guaranteed return", "guaranteed profit", "daily profit",
-    "weekly profit", "make money online", "earn money online", "double your money",
-    "double your investment", "kryptowahrung", "passives einkommen", "finanzielle freiheit",
-    "garantierte rendite", "devisenhandel", "cryptomonnaie", "crypto monnaie", "revenu passif",
-    "revenus passifs", "liberte financiere", "rendement garanti",
-    "opportunite d investissement", "criptomoneda", "criptomonedas", "ingresos pasivos",
-    "libertad financiera", "rentabilidad garantizada", "oportunidad de inversion",
-    "criptovaluta", "criptovalute", "reddito passivo", "liberta finanziaria",
-    "rendimento garantito", "opportunita di investimento", "cryptomunt", "cryptomunten",
-    "passief inkomen", "financiele vrijheid", "gegarandeerd rendement", "beleggingskans",
-    "criptomoeda", "criptomoedas", "renda passiva", "liberdade financeira", "retorno garantido",
-    "oportunidade de investimento",
-];
+const MONEY: &str = concat!(
+    "forex, fx trading, usdt, airdrop, binary options, binary trading, ",
+    "trading signals, crypto trading, crypto investment, crypto investments, ",
+    "invest in crypto, crypto currency, cryptocurrency investment, cryptocurrency trading, ",
+    "bitcoin investment, bitcoin trading, invest in bitcoin, earn bitcoin, ",
+    "bitcoin mining, crypto mining, investment opportunity, investment platform, ",
+    "investment plan, trading platform, passive income, financial freedom, ",
+    "guaranteed returns, guaranteed return, guaranteed profit, daily profit, ",
+    "weekly profit, make money online, earn money online, double your money, ",
+    "double your investment, kryptowahrung, passives einkommen, finanzielle freiheit, ",
+    "garantierte rendite, devisenhandel, cryptomonnaie, crypto monnaie, revenu passif, ",
+    "revenus passifs, liberte financiere, rendement garanti, ",
+    "opportunite d investissement, criptomoneda, criptomonedas, ingresos pasivos, ",
+    "libertad financiera, rentabilidad garantizada, oportunidad de inversion, ",
+    "criptovaluta, criptovalute, reddito passivo, liberta finanziaria, ",
+    "rendimento garantito, opportunita di investimento, cryptomunt, cryptomunten, ",
+    "passief inkomen, financiele vrijheid, gegarandeerd rendement, beleggingskans, ",
+    "criptomoeda, criptomoedas, renda passiva, liberdade financeira, retorno garantido, ",
+    "oportunidade de investimento, ",
+);
 
 /// Asking to move the conversation to a messenger, in the seven languages.
-const OFF_PLATFORM: &[&str] = &[
-    "whatsapp", "on telegram", "via telegram", "my telegram", "telegram me", "on wechat",
-    "my wechat", "wechat id", "on viber", "on kik", "on snapchat", "on hangouts",
-    "google hangouts", "text me", "auf telegram", "per telegram", "sur telegram", "en telegram",
-    "por telegram", "su telegram", "op telegram", "no telegram", "pelo telegram",
-];
+const OFF_PLATFORM: &str = concat!(
+    "whatsapp, on telegram, via telegram, my telegram, telegram me, on wechat, ",
+    "my wechat, wechat id, on viber, on kik, on snapchat, on hangouts, ",
+    "google hangouts, text me, auf telegram, per telegram, sur telegram, en telegram, ",
+    "por telegram, su telegram, op telegram, no telegram, pelo telegram, ",
+);
 
 /// Sites a note may always link to: LinkedIn's own, and code hosts.
 const TRUSTED_SITES: &[&str] = &["linkedin.com", "lnkd.in", "github.com", "gitlab.com"];
 
 /// Top-level domains of a bare "site.tld/path" link; "node.js/react" is not a link.
-const BARE_LINK_ENDINGS: &[&str] = &[
-    "com", "net", "org", "io", "co", "me", "ly", "gl", "gg", "app", "dev", "xyz", "info", "biz",
-    "site", "online", "top", "link", "click", "live", "shop", "store", "vip", "club", "to", "cc",
-    "tk", "ml", "ga", "cf", "gq", "ru", "cn", "in", "us", "uk", "de", "fr", "es", "it", "nl",
-    "pt", "br", "eu", "ai",
-];
+const BARE_LINK_ENDINGS: &str = concat!(
+    "com, net, org, io, co, me, ly, gl, gg, app, dev, xyz, info, biz, ",
+    "site, online, top, link, click, live, shop, store, vip, club, to, cc, ",
+    "tk, ml, ga, cf, gq, ru, cn, in, us, uk, de, fr, es, it, nl, ",
+    "pt, br, eu, ai, ",
+);
 
 pub(super) fn add_terms(lexicon: &mut Lexicon, settings: &Settings) {
-    Vocabulary::Social.add(lexicon, SOCIAL.iter().copied());
-    Vocabulary::Money.add(lexicon, MONEY.iter().copied());
-    Vocabulary::OffPlatform.add(lexicon, OFF_PLATFORM.iter().copied());
+    Vocabulary::Social.add(lexicon, terms(SOCIAL));
+    Vocabulary::Money.add(lexicon, terms(MONEY));
+    Vocabulary::OffPlatform.add(lexicon, terms(OFF_PLATFORM));
     Vocabulary::SpamTerm.add(lexicon, settings.spam_terms.iter().map(String::as_str));
     // A sign that the raw note is worth searching for links (see `matcher`).
     Vocabulary::WebAddress.add(lexicon, ["www", "http", "https"]);
@@ -150,7 +150,7 @@ fn link_host(word: &str) -> Option<String> {
     }
     let (host, _path) = word.split_once('/')?;
     let ending = host.rsplit('.').next().unwrap_or_default();
-    let bare_link = host.contains('.') && !host.bytes().any(|b| b.is_ascii_uppercase()) && BARE_LINK_ENDINGS.contains(&ending);
+    let bare_link = host.contains('.') && !host.bytes().any(|b| b.is_ascii_uppercase()) && terms(BARE_LINK_ENDINGS).any(|known| known == ending);
     if bare_link {
         return site_of(host);
     }

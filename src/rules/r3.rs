@@ -4,7 +4,7 @@
 
 use super::{Case, Field, Rule, Vocabulary};
 use crate::settings::Settings;
-use crate::text::{fold, Lexicon};
+use crate::text::{fold, terms, Lexicon};
 use crate::verdict::{Because, Decision};
 
 pub const RULE: Rule = Rule {
@@ -22,18 +22,18 @@ pub const REPLY: &str = "Hi $1, thank you for the invitation. My LinkedIn networ
 
 /// Open networkers' own words, in the seven languages. "LION" itself is found in the raw text
 /// (see [`lion`]): in lower case, "lion" is a name or an animal.
-const OPEN_NETWORKER: &[&str] = &[
-    "l i o n", "linkedin open networker", "open networker", "open networkers", "toplinked",
-    "top linked", "accept all invitations", "accepting all invitations", "accept all invites",
-    "all invitations accepted", "all invites accepted", "accept all connection requests",
-    "accept all requests", "i accept everyone", "never idk", "no idk", "never ignore",
-    "follow back", "offener netzwerker", "offene netzwerkerin", "nehme alle einladungen an",
-    "akzeptiere alle einladungen", "reseauteur ouvert", "reseauteuse ouverte",
-    "accepte toutes les invitations", "networker abierto", "acepto todas las invitaciones",
-    "acepto todas las solicitudes", "networker aperto", "accetto tutti gli inviti",
-    "accetto tutte le richieste", "open netwerker", "accepteer alle uitnodigingen",
-    "networker aberto", "aceito todos os convites", "aceito todas as conexoes",
-];
+const OPEN_NETWORKER: &str = concat!(
+    "l i o n, linkedin open networker, open networker, open networkers, toplinked, ",
+    "top linked, accept all invitations, accepting all invitations, accept all invites, ",
+    "all invitations accepted, all invites accepted, accept all connection requests, ",
+    "accept all requests, i accept everyone, never idk, no idk, never ignore, ",
+    "follow back, offener netzwerker, offene netzwerkerin, nehme alle einladungen an, ",
+    "akzeptiere alle einladungen, reseauteur ouvert, reseauteuse ouverte, ",
+    "accepte toutes les invitations, networker abierto, acepto todas las invitaciones, ",
+    "acepto todas las solicitudes, networker aperto, accetto tutti gli inviti, ",
+    "accetto tutte le richieste, open netwerker, accepteer alle uitnodigingen, ",
+    "networker aberto, aceito todos os convites, aceito todas as conexoes, ",
+);
 
 /// What a count of that many is of, folded: "30K+ connections", "12.000 Kontakte".
 const CONNECTION_WORDS: &[&str] = &[
@@ -45,7 +45,7 @@ const CONNECTION_WORDS: &[&str] = &[
 
 pub(super) fn add_terms(lexicon: &mut Lexicon, settings: &Settings) {
     let open = Vocabulary::OpenNetworker;
-    open.add(lexicon, OPEN_NETWORKER.iter().copied());
+    open.add(lexicon, terms(OPEN_NETWORKER));
     open.add(lexicon, settings.open_networker_terms.iter().map(String::as_str));
     // Cheap signs that the raw text is worth a look (see `open_networker`).
     Vocabulary::LionWord.add(lexicon, ["lion"]);

@@ -4,7 +4,7 @@
 
 use super::{Case, Rule, Vocabulary};
 use crate::settings::Settings;
-use crate::text::Lexicon;
+use crate::text::{terms, Lexicon};
 use crate::verdict::{Because, Decision};
 
 pub const RULE: Rule = Rule {
@@ -21,36 +21,36 @@ pub const RULE: Rule = Rule {
 pub const REPLY: &str = "Hi $1, thank you for the invitation. I'm glad to talk in the group, but I keep my personal network to people I know and have worked with. See you in the group!";
 
 /// "group" in the seven languages.
-const GROUP: &[&str] = &[
-    "group", "groups", "gruppe", "gruppen", "groupe", "groupes", "grupo", "grupos", "gruppo",
-    "gruppi", "groep", "groepen",
-];
+const GROUP: &str = concat!(
+    "group, groups, gruppe, gruppen, groupe, groupes, grupo, grupos, gruppo, ",
+    "gruppi, groep, groepen, ",
+);
 
 /// Words that make the group a shared one: "both", "same", "fellow", "member".
-const SHARED: &[&str] = &[
-    "both", "same", "fellow", "member", "members", "beide", "beiden", "gleichen", "selben",
-    "mitglied", "mitglieder", "meme", "membre", "membres", "tous deux", "mismo", "misma",
-    "miembro", "miembros", "ambos", "stesso", "stessa", "membro", "membri", "entrambi",
-    "dezelfde", "zelfde", "lid", "leden", "allebei", "mesmo", "mesma",
-];
+const SHARED: &str = concat!(
+    "both, same, fellow, member, members, beide, beiden, gleichen, selben, ",
+    "mitglied, mitglieder, meme, membre, membres, tous deux, mismo, misma, ",
+    "miembro, miembros, ambos, stesso, stessa, membro, membri, entrambi, ",
+    "dezelfde, zelfde, lid, leden, allebei, mesmo, mesma, ",
+);
 
 /// Any other stated link: when the note has one, the group is not the only one.
-const OTHER_LINK: &[&str] = &[
-    "we met", "met you", "meeting you", "worked with", "worked together", "work together",
-    "your talk", "your article", "your post", "your book", "your work", "your paper",
-    "colleague", "former colleague", "same team", "same company", "kennengelernt",
-    "zusammengearbeitet", "ihr vortrag", "ihren vortrag", "dein vortrag", "deinen vortrag",
-    "rencontre", "rencontres", "travaille ensemble", "votre conference", "votre article",
-    "nos conocimos", "conocimos", "trabajamos juntos", "tu charla", "tu articulo",
-    "ci siamo conosciuti", "lavorato insieme", "il tuo intervento", "il tuo articolo",
-    "ontmoet", "samengewerkt", "je presentatie", "je artikel", "nos conhecemos",
-    "trabalhamos juntos", "sua palestra", "seu artigo",
-];
+const OTHER_LINK: &str = concat!(
+    "we met, met you, meeting you, worked with, worked together, work together, ",
+    "your talk, your article, your post, your book, your work, your paper, ",
+    "colleague, former colleague, same team, same company, kennengelernt, ",
+    "zusammengearbeitet, ihr vortrag, ihren vortrag, dein vortrag, deinen vortrag, ",
+    "rencontre, rencontres, travaille ensemble, votre conference, votre article, ",
+    "nos conocimos, conocimos, trabajamos juntos, tu charla, tu articulo, ",
+    "ci siamo conosciuti, lavorato insieme, il tuo intervento, il tuo articolo, ",
+    "ontmoet, samengewerkt, je presentatie, je artikel, nos conhecemos, ",
+    "trabalhamos juntos, sua palestra, seu artigo, ",
+);
 
 pub(super) fn add_terms(lexicon: &mut Lexicon, settings: &Settings) {
-    Vocabulary::GroupNoun.add(lexicon, GROUP.iter().copied());
-    Vocabulary::GroupCue.add(lexicon, SHARED.iter().copied());
-    Vocabulary::OtherLink.add(lexicon, OTHER_LINK.iter().copied());
+    Vocabulary::GroupNoun.add(lexicon, terms(GROUP));
+    Vocabulary::GroupCue.add(lexicon, terms(SHARED));
+    Vocabulary::OtherLink.add(lexicon, terms(OTHER_LINK));
     Vocabulary::GroupPhrase.add(lexicon, settings.group_terms.iter().map(String::as_str));
 }
 

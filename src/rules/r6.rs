@@ -3,7 +3,7 @@
 
 use super::{Case, Rule, Vocabulary};
 use crate::settings::Settings;
-use crate::text::{tag_bit, Lexicon};
+use crate::text::{tag_bit, terms, Lexicon};
 use crate::verdict::{Because, Decision};
 
 pub const RULE: Rule = Rule {
@@ -22,84 +22,84 @@ pub const REPLY: &str = "Hi $1, thank you for the invitation. I'm not looking fo
 /// Refused roles, as headlines write them, in English, German, French, Spanish, Italian,
 /// Dutch and Portuguese. Words are matched whole, after folding: "HR" is not in "Christopher",
 /// and "recruiting" alone (as in "recruiting software") is not a role.
-const ROLES: &[&str] = &[
+const ROLES: &str = concat!(
     // Recruiters and sourcers.
-    "recruiter", "recruiters", "tech recruiter", "it recruiter", "sourcer", "sourcers",
-    "talent sourcer", "sourcing specialist", "sourcing partner", "head of recruitment",
-    "head of recruiting", "director of recruitment", "director of recruiting", "vp recruiting",
-    "vp of recruiting", "recruiterin", "recruiterinnen", "personalvermittler",
-    "personalvermittlerin", "personalberater", "personalberaterin", "recruteur", "recruteuse",
-    "recruteurs", "charge de recrutement", "chargee de recrutement", "responsable recrutement",
-    "responsable du recrutement", "reclutador", "reclutadora", "reclutadores",
-    "tecnico de seleccion", "tecnica de seleccion", "consultor de seleccion",
-    "consultora de seleccion", "seleccion de personal", "selezionatore", "selezionatrice",
-    "selezione del personale", "ricerca e selezione", "werving en selectie", "wervingsspecialist",
-    "intercedent", "intercedente", "recrutador", "recrutadora", "recrutadores",
-    "analista de recrutamento", "recrutamento e selecao",
+    "recruiter, recruiters, tech recruiter, it recruiter, sourcer, sourcers, ",
+    "talent sourcer, sourcing specialist, sourcing partner, head of recruitment, ",
+    "head of recruiting, director of recruitment, director of recruiting, vp recruiting, ",
+    "vp of recruiting, recruiterin, recruiterinnen, personalvermittler, ",
+    "personalvermittlerin, personalberater, personalberaterin, recruteur, recruteuse, ",
+    "recruteurs, charge de recrutement, chargee de recrutement, responsable recrutement, ",
+    "responsable du recrutement, reclutador, reclutadora, reclutadores, ",
+    "tecnico de seleccion, tecnica de seleccion, consultor de seleccion, ",
+    "consultora de seleccion, seleccion de personal, selezionatore, selezionatrice, ",
+    "selezione del personale, ricerca e selezione, werving en selectie, wervingsspecialist, ",
+    "intercedent, intercedente, recrutador, recrutadora, recrutadores, ",
+    "analista de recrutamento, recrutamento e selecao, ",
     // Talent acquisition and headhunters.
-    "talent acquisition", "talent partner", "talent advisor", "talent scout", "headhunter",
-    "headhunters", "head hunter", "executive search", "headhunterin", "acquisition de talents",
-    "chasseur de tetes", "chasseuse de tetes", "chasseur de tete", "adquisicion de talento",
-    "cazatalentos", "acquisizione talenti", "cacciatore di teste", "aquisicao de talentos",
-    "cacador de talentos",
+    "talent acquisition, talent partner, talent advisor, talent scout, headhunter, ",
+    "headhunters, head hunter, executive search, headhunterin, acquisition de talents, ",
+    "chasseur de tetes, chasseuse de tetes, chasseur de tete, adquisicion de talento, ",
+    "cazatalentos, acquisizione talenti, cacciatore di teste, aquisicao de talentos, ",
+    "cacador de talentos, ",
     // HR and people partners.
-    "hr", "h r", "hrbp", "human resources", "people partner", "people business partner",
-    "people operations", "people ops", "head of people", "chief people officer", "vp people",
-    "people and culture", "people culture", "personalreferent", "personalreferentin",
-    "personalleiter", "personalleiterin", "personalwesen", "personalmanager",
-    "personalmanagerin", "ressources humaines", "rh", "drh", "rrh", "recursos humanos",
-    "rrhh", "risorse umane", "personeelszaken", "p o adviseur",
+    "hr, h r, hrbp, human resources, people partner, people business partner, ",
+    "people operations, people ops, head of people, chief people officer, vp people, ",
+    "people and culture, people culture, personalreferent, personalreferentin, ",
+    "personalleiter, personalleiterin, personalwesen, personalmanager, ",
+    "personalmanagerin, ressources humaines, rh, drh, rrh, recursos humanos, ",
+    "rrhh, risorse umane, personeelszaken, p o adviseur, ",
     // Staffing.
-    "staffing agency", "staffing firm", "staffing specialist", "staffing consultant",
-    "staffing manager", "staffing coordinator", "staffing partner", "it staffing",
-    "personaldienstleister", "zeitarbeit", "arbeitnehmeruberlassung", "agence d interim",
-    "empresa de trabajo temporal", "uitzendbureau",
+    "staffing agency, staffing firm, staffing specialist, staffing consultant, ",
+    "staffing manager, staffing coordinator, staffing partner, it staffing, ",
+    "personaldienstleister, zeitarbeit, arbeitnehmeruberlassung, agence d interim, ",
+    "empresa de trabajo temporal, uitzendbureau, ",
     // Real-estate agents, realtors and brokers.
-    "realtor", "realtors", "real estate agent", "real estate agents", "real estate broker",
-    "real estate brokers", "real estate advisor", "real estate consultant",
-    "real estate professional", "real estate specialist", "real estate sales",
-    "licensed real estate", "estate agent", "estate agents", "property agent", "listing agent",
-    "buyers agent", "buyer s agent", "mortgage broker", "property broker", "broker associate",
-    "immobilienmakler", "immobilienmaklerin", "immobilienberater", "immobilienberaterin",
-    "makler", "maklerin", "agent immobilier", "agente immobiliere", "conseiller immobilier",
-    "conseillere immobiliere", "negociateur immobilier", "negociatrice immobiliere",
-    "courtier immobilier", "mandataire immobilier", "agente inmobiliario", "agente inmobiliaria",
-    "asesor inmobiliario", "asesora inmobiliaria", "corredor de propiedades",
-    "corredora de propiedades", "corredor inmobiliario", "broker inmobiliario",
-    "agente immobiliare", "consulente immobiliare", "mediatore immobiliare", "makelaar",
-    "makelaars", "vastgoedmakelaar", "corretor de imoveis", "corretora de imoveis",
-    "corretor imobiliario", "consultor imobiliario", "agente imobiliario", "mediador imobiliario",
-    "mediadora imobiliaria",
-];
+    "realtor, realtors, real estate agent, real estate agents, real estate broker, ",
+    "real estate brokers, real estate advisor, real estate consultant, ",
+    "real estate professional, real estate specialist, real estate sales, ",
+    "licensed real estate, estate agent, estate agents, property agent, listing agent, ",
+    "buyers agent, buyer s agent, mortgage broker, property broker, broker associate, ",
+    "immobilienmakler, immobilienmaklerin, immobilienberater, immobilienberaterin, ",
+    "makler, maklerin, agent immobilier, agente immobiliere, conseiller immobilier, ",
+    "conseillere immobiliere, negociateur immobilier, negociatrice immobiliere, ",
+    "courtier immobilier, mandataire immobilier, agente inmobiliario, agente inmobiliaria, ",
+    "asesor inmobiliario, asesora inmobiliaria, corredor de propiedades, ",
+    "corredora de propiedades, corredor inmobiliario, broker inmobiliario, ",
+    "agente immobiliare, consulente immobiliare, mediatore immobiliare, makelaar, ",
+    "makelaars, vastgoedmakelaar, corretor de imoveis, corretora de imoveis, ",
+    "corretor imobiliario, consultor imobiliario, agente imobiliario, mediador imobiliario, ",
+    "mediadora imobiliaria, ",
+);
 
 /// Role titles that make a recruiting, recruitment or staffing phrase a role ("Recruitment
 /// Consultant"), where the word alone may be the employer's business.
-const TITLES: &[&str] = &[
-    "consultant", "manager", "specialist", "partner", "lead", "officer", "advisor", "adviser",
-    "coordinator", "director", "agency", "agent", "executive", "associate", "business partner",
-    "team lead", "resourcer",
-];
+const TITLES: &str = concat!(
+    "consultant, manager, specialist, partner, lead, officer, advisor, adviser, ",
+    "coordinator, director, agency, agent, executive, associate, business partner, ",
+    "team lead, resourcer, ",
+);
 
 /// Words after which a role is not the sender's own, until the phrase ends: the employer
 /// ("Engineer at Hays Recruitment", "bei", "chez", "presso", "bij", "na"), or a negation or a
 /// past ("No recruiters, please", "ex-recruiter", "former HR").
-const NOT_THEIR_ROLE: &[&str] = &[
-    "at", "@", "for", "bei", "fur", "chez", "pour", "en", "para", "presso", "per", "bij", "voor",
-    "em", "na", "no", "not", "without", "ex", "former", "formerly", "retired", "kein", "keine",
-    "ohne", "ehemals", "ehemalige", "ehemaliger", "pas", "sans", "ancien", "ancienne", "sin",
-    "antiguo", "antigua", "nessun", "nessuna", "geen", "voormalig", "voormalige", "sem", "nao",
-];
+const NOT_THEIR_ROLE: &str = concat!(
+    "at, @, for, bei, fur, chez, pour, en, para, presso, per, bij, voor, ",
+    "em, na, no, not, without, ex, former, formerly, retired, kein, keine, ",
+    "ohne, ehemals, ehemalige, ehemaliger, pas, sans, ancien, ancienne, sin, ",
+    "antiguo, antigua, nessun, nessuna, geen, voormalig, voormalige, sem, nao, ",
+);
 
 pub(super) fn add_terms(lexicon: &mut Lexicon, settings: &Settings) {
     let role = Vocabulary::RefusedRole;
-    role.add(lexicon, ROLES.iter().copied());
+    role.add(lexicon, terms(ROLES));
     for head in ["recruitment", "recruiting", "staffing"] {
-        for title in TITLES {
+        for title in terms(TITLES) {
             lexicon.add(role.tag(), &format!("{head} {title}"));
         }
     }
     role.add(lexicon, settings.refused_roles.iter().map(String::as_str));
-    for word in NOT_THEIR_ROLE {
+    for word in terms(NOT_THEIR_ROLE) {
         lexicon.add_stop(word, tag_bit(role.tag()));
     }
 }

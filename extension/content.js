@@ -36,31 +36,63 @@
 
   // ---- the core, in place or in the background -------------------------------------------
 
-  async function loadCore() {
-    // The settings, the glue and the compiled wasm are fetched at once, not one after the other.
+  const EMPTY_MODULE = new Uint8Array([0, 0x61, 0x73, 0x6d, 1, 0, 0, 0]); // see wasmRefusal
+  // On the invitations page the core starts loading with this script's first statements: its
+  // files arrive while the rest of the script is set up (elsewhere, on the first visit there).
+  let loads = INVITATIONS_PAGE.test(location.pathname) ? startLoading() : null;
+
+  /** Starts all that the core needs at once: the settings, and the glue and the wasm (compiled
+   *  as it arrives), or, where this page's CSP forbids wasm here, the background's profile. */
+  function startLoading() {
     const stored = api.storage.local.get('settings');
+    const refused = wasmRefusal();
+    if (refused) {
+      const remote = inBackground();
+      remote.profile.catch(() => {}); // awaited by loadCore
+      return { stored, refused, remote };
+    }
     const wasmUrl = chrome.runtime.getURL('core/vetted_bg.wasm');
     const compiled = typeof WebAssembly.compileStreaming === 'function'
       ? WebAssembly.compileStreaming(fetch(wasmUrl))
       : Promise.resolve(wasmUrl);
-    compiled.catch(() => {}); // awaited below; a refusal there means the background path
-    const glueLoading = import(chrome.runtime.getURL('core/vetted.js'));
-    glueLoading.catch(() => {});
+    compiled.catch(() => {}); // awaited by loadCore; a refusal there means the background path
+    const glue = import(chrome.runtime.getURL('core/vetted.js'));
+    glue.catch(() => {});
+    return { stored, compiled, glue };
+  }
+
+  // Chromium refuses wasm in a content script where the page's own CSP forbids it (DESIGN §0).
+  // An empty module, compiled on the spot, tells in a fraction of a millisecond, before the
+  // wasm is fetched (the refusal of the real one came only once it had arrived).
+  function wasmRefusal() {
+    try {
+      new WebAssembly.Module(EMPTY_MODULE);
+      return null;
+    } catch (error) {
+      return error;
+    }
+  }
+
+  async function loadCore() {
+    const { stored, refused, remote, compiled, glue: glueLoading } = loads ?? startLoading();
+    loads = null;
     // While those load: the badges' models, and the messages they show.
     for (const verdict of ['accept', 'consider', 'refuse']) {
       for (const note of ['present', 'missing']) boxFor(verdict, note);
     }
-    let loaded;
-    try {
-      // Refused at once in Chromium when the page's own CSP forbids wasm (DESIGN §0).
-      const module = await compiled;
-      const glue = await glueLoading;
-      const wasm = await glue.default({ module_or_path: module });
-      console.debug(`Vetted: the core runs in the content script (compiled ${(performance.now() - started).toFixed(1)} ms after the start).`);
-      loaded = inPlace(glue, wasm);
-    } catch (error) {
-      console.debug(`Vetted: the core runs in the background (${error && error.name} here).`);
-      loaded = inBackground();
+    let loaded = remote;
+    if (refused) console.debug(`Vetted: the core runs in the background (${refused.name} here).`);
+    else {
+      try {
+        const module = await compiled;
+        const glue = await glueLoading;
+        const wasm = await glue.default({ module_or_path: module });
+        console.debug(`Vetted: the core runs in the content script (compiled ${(performance.now() - started).toFixed(1)} ms after the start).`);
+        loaded = inPlace(glue, wasm);
+      } catch (error) {
+        console.debug(`Vetted: the core runs in the background (${error && error.name} here).`);
+        loaded = inBackground();
+      }
     }
     // In the background, the profile and the settings travel at once.
     const [problems, profile] = await Promise.all([loaded.configure((await stored).settings), loaded.profile]);
@@ -180,8 +212,11 @@
       coreLoading ??= loadCore();
       core = await coreLoading;
     }
-    followTheme(); // without LinkedIn's mark, its background may have changed
     const scan = fullScan;
+    // Without LinkedIn's mark, the page's background tells the theme. It is read once a visit
+    // (and on a change of <html>'s class or of the system's setting), not at every batch:
+    // reading it makes the browser work out the page's styles there and then.
+    if (scan) followTheme();
     if (fullScan) {
       fullScan = false;
       pending.clear();

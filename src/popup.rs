@@ -582,23 +582,28 @@ pub fn render_popup(root: Element, state: JsValue, actions: JsValue) {
         Some((keyed.get_attribute("data-k")?, keyed))
     };
     let shared = state.clone();
-    gloo::events::EventListener::new(&root, "change", move |event| {
+    listen(&root, "change", move |event| {
         if let Some((key, target)) = key_of(event) {
             Popup::on_change(&shared, &target, &key);
         }
-    })
-    .forget();
+    });
     let shared = state.clone();
-    gloo::events::EventListener::new(&root, "vetted:done", move |event| {
+    listen(&root, "vetted:done", move |event| {
         if let Ok(mut popup) = shared.try_borrow_mut() {
             popup.on_done(&get(event, "detail"));
         }
-    })
-    .forget();
-    gloo::events::EventListener::new(&root, "click", move |event| {
+    });
+    listen(&root, "click", move |event| {
         if let Some((key, _)) = key_of(event) {
             Popup::on_click(&state, &key);
         }
-    })
-    .forget();
+    });
+}
+
+/// Calls `handle` with each `name` event on `root`, for as long as the popup is open. (Not
+/// gloo's listener: its options object weighs more in the wasm than this plain one.)
+fn listen(root: &Element, name: &str, mut handle: impl FnMut(&Event) + 'static) {
+    let listener = Closure::<dyn FnMut(Event)>::new(move |event: Event| handle(&event));
+    let _ = root.add_event_listener_with_callback(name, listener.as_ref().unchecked_ref());
+    listener.forget();
 }

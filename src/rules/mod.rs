@@ -180,8 +180,8 @@ pub struct Engine {
     on: Vec<bool>,
     known: people::People,
     met: people::People,
-    /// What the lists need of each sender, worked out once.
-    needs: people::Needs,
+    /// Whether any list of people has entries: else senders are not looked for.
+    lists_people: bool,
     lexicon: Lexicon,
     trusted_sites: Vec<String>,
 }
@@ -199,7 +199,7 @@ impl Engine {
         let met = people::People::new(&settings.met_elsewhere, true);
         Engine {
             on: CATALOGUE.iter().map(|r| settings.is_on(r.id)).collect(),
-            needs: people::Needs { any: !known.is_empty() || !met.is_empty(), handles: met.has_handles() },
+            lists_people: !known.is_empty() || !met.is_empty(),
             known,
             met,
             trusted_sites: r1::trusted_sites(&settings),
@@ -301,9 +301,14 @@ impl<'a> Case<'a> {
     fn new(engine: &'a Engine, invitation: &'a Invitation) -> Self {
         let lexicon = &engine.lexicon;
         // The name is read once, for the lexicon and for the lists of people.
-        let mut person = people::NameBuilder::new(if engine.needs.any { invitation.name.len() } else { 0 });
+        let mut person = people::NameBuilder::new(if engine.lists_people { invitation.name.len() } else { 0 });
         let name = Field(lexicon.scan_with(&invitation.name, NAME_WORDS, Some(&mut |word, after_break| person.read(word, after_break))));
-        let sender = people::Sender::new(invitation, engine.needs, person.finish());
+        let (known, met) = if engine.lists_people {
+            let sender = people::Sender::new(invitation, person.finish());
+            (engine.known.find(&sender), engine.met.find(&sender))
+        } else {
+            (None, None)
+        };
         let headline = Field::scan(lexicon, &invitation.headline, HEADLINE_WORDS);
         let own_words = status_own_words(&invitation.status_line, &invitation.name);
         let status = Field::scan(lexicon, own_words, STATUS_WORDS);
@@ -320,8 +325,8 @@ impl<'a> Case<'a> {
             headline,
             status,
             note,
-            known: engine.known.find(&sender),
-            met: engine.met.find(&sender),
+            known,
+            met,
             matched: 0,
         }
     }

@@ -31,6 +31,9 @@ pub struct People {
     names: WordSet,
     /// Handles and one-word entries, letters and digits only ("@ada_l" is "adal").
     handles: WordSet,
+    /// The first bytes of `handles`' words, a bit each: a sender whose name or slug starts
+    /// with none of them (nearly every sender) is not hashed as a handle at all.
+    handle_starts: [u64; 4],
 }
 
 impl People {
@@ -55,7 +58,11 @@ impl People {
             self.slugs.insert(lowercase(entry.trim_start_matches('@')).as_bytes());
         }
         if with_handles && one_word {
-            self.handles.insert(&compact(entry.as_bytes()));
+            let handle = compact(entry.as_bytes());
+            if let Some(&first) = handle.first() {
+                self.handle_starts[usize::from(first >> 6)] |= 1 << (first & 63);
+                self.handles.insert(&handle);
+            }
         }
         let name = person_name(entry);
         if !name.is_empty() && !entry.starts_with('@') {
@@ -65,10 +72,6 @@ impl People {
 
     pub fn is_empty(&self) -> bool {
         self.slugs.is_empty() && self.names.is_empty() && self.handles.is_empty()
-    }
-
-    pub fn has_handles(&self) -> bool {
-        !self.handles.is_empty()
     }
 
     /// Whether the sender is on this list, and how they were recognised.
@@ -81,12 +84,11 @@ impl People {
         } else if on(&self.names, &sender.name) {
             Some(Found::Name)
         } else {
-            let mut handles = sender.handles.iter().flatten();
-            let on_list = |&(from, hash): &(Handle, u64)| {
-                let text = sender.handle_text(from);
-                self.handles.contains_by(hash, |known| is_compact_of(known, text))
+            let on_list = |text: &[u8]| {
+                compact_first(text).is_some_and(|first| self.handle_starts[usize::from(first >> 6)] & 1 << (first & 63) != 0)
+                    && self.handles.contains_by(compact_hash(text), |known| is_compact_of(known, text))
             };
-            handles.any(on_list).then_some(Found::Handle)
+            sender.handle_texts().any(on_list).then_some(Found::Handle)
         }
     }
 }
@@ -110,59 +112,27 @@ pub struct Sender<'a> {
     slug: Option<Key<'a>>,
     /// The name as [`person_name`] makes it.
     name: Key<'a>,
-    /// As a handle (see `People::handles`), with the hash of its compact form: the name run
-    /// together, the slug, and the slug without LinkedIn's trailing id ("ada-lovelace-a1b2c3"
-    /// is "adalovelace").
-    handles: [Option<(Handle, u64)>; 3],
-}
-
-/// Which text of the sender a handle is made of.
-#[derive(Clone, Copy)]
-enum Handle {
-    Name,
-    Slug,
-    SlugWithoutId,
-}
-
-/// What the lists need of a sender.
-#[derive(Clone, Copy)]
-pub struct Needs {
-    /// Any list has entries.
-    pub any: bool,
-    /// A list has handles.
-    pub handles: bool,
 }
 
 impl<'a> Sender<'a> {
     /// `name`: the sender's name as [`person_name`] makes it (built while the name is read).
-    pub fn new(invitation: &'a Invitation, needs: Needs, name: Vec<u8>) -> Self {
-        if !needs.any {
-            return Sender { slug: None, name: Key::new(Cow::Borrowed(&[])), handles: [None, None, None] };
-        }
+    pub fn new(invitation: &'a Invitation, name: Vec<u8>) -> Self {
         let slug = invitation.profile_slug.as_deref().map(|slug| {
             let slug = slug.strip_prefix('/').unwrap_or(slug);
             let slug = slug.strip_suffix('/').unwrap_or(slug);
             let plain = slug.bytes().all(|b| !b.is_ascii_uppercase() && b.is_ascii());
             if plain { Cow::Borrowed(slug.as_bytes()) } else { Cow::Owned(lowercase(slug).into_bytes()) }
         });
-        let mut sender = Sender { slug: slug.map(Key::new), name: Key::new(Cow::Owned(name)), handles: [None; 3] };
-        if needs.handles {
-            let with_slug = sender.slug.is_some();
-            let sources = [Handle::Name, Handle::Slug, Handle::SlugWithoutId].into_iter().take(if with_slug { 3 } else { 1 });
-            for (at, from) in sources.enumerate() {
-                sender.handles[at] = Some((from, compact_hash(sender.handle_text(from))));
-            }
-        }
-        sender
+        Sender { slug: slug.map(Key::new), name: Key::new(Cow::Owned(name)) }
     }
 
-    fn handle_text(&self, from: Handle) -> &[u8] {
-        let slug = self.slug.as_ref().map_or(&[][..], |key| &key.bytes);
-        match from {
-            Handle::Name => &self.name.bytes,
-            Handle::Slug => slug,
-            Handle::SlugWithoutId => without_trailing_id(slug),
-        }
+    /// What the sender may go by as a handle (see `People::handles`): the name run together,
+    /// the slug, and the slug without LinkedIn's trailing id ("ada-lovelace-a1b2c3" is
+    /// "adalovelace").
+    fn handle_texts(&self) -> impl Iterator<Item = &[u8]> {
+        let slug = self.slug.as_ref().map(|key| &key.bytes[..]);
+        let slug_texts = slug.into_iter().flat_map(|slug| [slug, without_trailing_id(slug)]);
+        std::iter::once(&self.name.bytes[..]).chain(slug_texts)
     }
 }
 
@@ -296,6 +266,14 @@ fn compact_hash(text: &[u8]) -> u64 {
     hash
 }
 
+/// The first byte of [`compact`] text, without making it.
+fn compact_first(text: &[u8]) -> Option<u8> {
+    if !text.is_ascii() {
+        return compact(text).first().copied();
+    }
+    text.iter().find(|b| b.is_ascii_alphanumeric()).map(u8::to_ascii_lowercase)
+}
+
 /// Whether `known` is the [`compact`] form of `text`.
 fn is_compact_of(known: &[u8], text: &[u8]) -> bool {
     if !text.is_ascii() {
@@ -341,8 +319,7 @@ mod tests {
         let met = People::new(&["@ada_lovelace".to_string()], true);
         let mut inv = Invitation::person("Someone");
         inv.profile_slug = Some("ada-lovelace-a1b2c3".into());
-        let needs = Needs { any: true, handles: true };
-        let find = |inv: &Invitation| met.find(&Sender::new(inv, needs, person_name(&inv.name)));
+        let find = |inv: &Invitation| met.find(&Sender::new(inv, person_name(&inv.name)));
         assert_eq!(find(&inv), Some(Found::Handle));
         assert_eq!(find(&Invitation::person("Ada Lovelace")), Some(Found::Handle));
         assert_eq!(find(&Invitation::person("Ada Byron")), None);

@@ -210,10 +210,18 @@ fn read_field(key: &str, value: &Value, settings: &mut Settings, problems: &mut 
     }
     match LISTS.iter().find(|list| list.key == key) {
         Some(list) => read_list(list, value, (list.get_mut)(settings), problems),
-        None => problems.push(format!(
-            "Unknown setting \"{key}\" was left out; the settings are \"version\", \"rules\", \"reply_templates\", {}.",
-            LISTS.iter().map(|l| format!("\"{}\"", l.key)).collect::<Vec<_>>().join(", ")
-        )),
+        None => {
+            // Listed by hand: a `join` of owned strings would bring a second copy of `join` into the wasm.
+            let mut lists = String::new();
+            for (at, list) in LISTS.iter().enumerate() {
+                lists.push_str(if at > 0 { ", \"" } else { "\"" });
+                lists.push_str(list.key);
+                lists.push('"');
+            }
+            problems.push(format!(
+                "Unknown setting \"{key}\" was left out; the settings are \"version\", \"rules\", \"reply_templates\", {lists}."
+            ));
+        }
     }
 }
 

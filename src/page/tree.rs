@@ -119,11 +119,14 @@ pub fn is_button(node: &Node) -> bool {
 /// The text of the nodes in `range` as shown, without LinkedIn's own controls: a note as its
 /// sender wrote it. `None` when there is no text at all.
 pub fn shown_text(card: &Card, range: Range<usize>) -> Option<String> {
-    let text = lines(card, range, is_own_control)
-        .into_iter()
-        .map(|line| line.text)
-        .collect::<Vec<_>>()
-        .join(" ");
+    // Joined by hand: a `join` of owned strings would bring a second copy of `join` into the wasm.
+    let mut text = String::new();
+    for (at, line) in lines(card, range, is_own_control).iter().enumerate() {
+        if at > 0 {
+            text.push(' ');
+        }
+        text.push_str(&line.text);
+    }
     (!text.is_empty()).then_some(text)
 }
 

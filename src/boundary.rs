@@ -49,8 +49,7 @@ pub(crate) fn read_value(value: &JsValue, depth: u32) -> Value {
         let array = js_sys::Array::from(value);
         return Value::Array(array.iter().map(|item| read_value(&item, depth + 1)).collect());
     }
-    // Inserted one by one: collecting into a BTreeMap would bring a sort into the wasm.
-    let mut fields = std::collections::BTreeMap::new();
+    let mut fields = crate::settings::Fields::new();
     for entry in js_sys::Object::entries(value.unchecked_ref()).iter() {
         let entry = js_sys::Array::from(&entry);
         if let Some(key) = entry.get(0).as_string() {

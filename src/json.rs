@@ -541,7 +541,7 @@ mod tests {
             0.5_f64,
             2.5_f32,
         ));
-        let mut map = BTreeMap::new();
+        let mut map = crate::settings::Fields::new();
         map.insert(
             "b".to_string(),
             Value::Array(vec![Value::Null, Value::Bool(false), Value::Number(-3.0)]),

@@ -20,11 +20,10 @@
 //! reaches the DOM as text, never as markup.
 
 use crate::rules::{self, Rule, CATALOGUE};
-use crate::settings::{self, Settings, Value};
+use crate::settings::{self, Fields, Settings, Value};
 use crate::verdict::Decision;
 use js_sys::{Array, Function, Reflect, JSON};
 use std::cell::RefCell;
-use std::collections::BTreeMap;
 use std::rc::Rc;
 use crate::boundary::{read_value, value_to_js as to_js};
 use wasm_bindgen::prelude::*;
@@ -53,10 +52,10 @@ const FILE_NAME: &str = "vetted-settings.json";
 const TEXTS: &[(&str, &str)] = include!("popup_texts.rs");
 
 /// The settings in the stored format, as fields.
-fn exported(settings: &Settings) -> BTreeMap<String, Value> {
+fn exported(settings: &Settings) -> Fields {
     match settings::export(settings) {
         Value::Object(fields) => fields,
-        _ => BTreeMap::new(),
+        _ => Fields::new(),
     }
 }
 
@@ -376,7 +375,7 @@ impl Popup {
         let typed = area.value();
         let entries = typed.lines().filter(|l| !l.trim().is_empty());
         let entries = Value::Array(entries.map(|l| Value::String(l.to_string())).collect());
-        let mut alone = BTreeMap::new();
+        let mut alone = Fields::new();
         alone.insert(key.to_string(), entries.clone());
         let problems = settings::load(&Value::Object(alone)).problems;
         let mut fields = exported(&self.settings);
@@ -396,11 +395,11 @@ impl Popup {
     /// else reported, the box keeping what was typed.
     fn edit_reply(&mut self, area: &HtmlTextAreaElement, rule: &str) {
         let typed = area.value();
-        let mut replies = BTreeMap::new();
+        let mut replies = Fields::new();
         if !typed.trim().is_empty() {
             replies.insert(rule.to_string(), Value::String(typed));
         }
-        let mut alone = BTreeMap::new();
+        let mut alone = Fields::new();
         alone.insert("reply_templates".to_string(), Value::Object(replies));
         let loaded = settings::load(&Value::Object(alone));
         if !loaded.problems.is_empty() {

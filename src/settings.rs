@@ -57,7 +57,6 @@
 use crate::rules::{self, CATALOGUE};
 use serde::de::{self, Deserialize, Deserializer, MapAccess, SeqAccess, Visitor};
 use serde::ser::{Serialize, Serializer};
-use std::collections::BTreeMap;
 use std::fmt;
 
 /// The schema version this build writes.
@@ -242,12 +241,10 @@ fn check_version(version: Option<&Value>, problems: &mut Vec<String>) {
 }
 
 /// Version 1 listed the rules switched off (`rules_off`); version 2 maps every id to a switch.
-/// The fields are copied one by one, not cloned whole and then removed from: BTreeMap's own
-/// `clone` and `remove` would weigh several KB in the wasm for a migration that runs once.
-fn migrate_from_v1(fields: &BTreeMap<String, Value>, problems: &mut Vec<String>) -> BTreeMap<String, Value> {
+fn migrate_from_v1(fields: &Fields, problems: &mut Vec<String>) -> Fields {
     let off = fields.get("rules_off");
     let merged = matches!(off, Some(Value::Array(_)));
-    let mut migrated = BTreeMap::new();
+    let mut migrated = Fields::new();
     for (key, value) in fields {
         if key != "rules_off" && !(merged && key == "rules") {
             migrated.insert(key.clone(), value.clone());
@@ -261,7 +258,7 @@ fn migrate_from_v1(fields: &BTreeMap<String, Value>, problems: &mut Vec<String>)
         ));
         return migrated;
     };
-    let mut switches = BTreeMap::new();
+    let mut switches = Fields::new();
     if let Some(Value::Object(given)) = fields.get("rules") {
         for (id, on) in given {
             switches.insert(id.clone(), on.clone());
@@ -392,10 +389,9 @@ fn check_site(text: &str) -> Option<&'static str> {
 /// rules unknown to this version, as they were read), every list.
 /// The popup writes this back to storage, and offers it as the export file.
 pub fn export(settings: &Settings) -> Value {
-    let mut fields = BTreeMap::new();
+    let mut fields = Fields::new();
     fields.insert("version".to_string(), Value::Number(f64::from(VERSION)));
-    // Inserted one by one: collecting into a BTreeMap would bring a sort into the wasm.
-    let mut switches = BTreeMap::new();
+    let mut switches = Fields::new();
     for (id, on) in &settings.rules {
         switches.insert(id.clone(), Value::Bool(*on));
     }
@@ -403,7 +399,7 @@ pub fn export(settings: &Settings) -> Value {
         switches.insert(rule.id.to_string(), Value::Bool(settings.is_on(rule.id)));
     }
     fields.insert("rules".to_string(), Value::Object(switches));
-    let mut replies = BTreeMap::new();
+    let mut replies = Fields::new();
     for (id, text) in &settings.reply_templates {
         replies.insert(id.clone(), Value::String(text.clone()));
     }
@@ -417,34 +413,87 @@ pub fn export(settings: &Settings) -> Value {
 
 /// JSON-like data as it arrives from JavaScript or a file: kept whole, so that nothing is
 /// dropped before it has been checked and reported.
-#[derive(Debug, PartialEq)]
+#[derive(Clone, Debug, PartialEq)]
 pub enum Value {
     Null,
     Bool(bool),
     Number(f64),
     String(String),
     Array(Vec<Value>),
-    Object(BTreeMap<String, Value>),
+    Object(Fields),
 }
 
-impl Clone for Value {
-    /// By hand, an object entry by entry: BTreeMap's own `clone` would add to the wasm what
-    /// `insert` already does.
-    fn clone(&self) -> Self {
-        match self {
-            Value::Null => Value::Null,
-            Value::Bool(b) => Value::Bool(*b),
-            Value::Number(n) => Value::Number(*n),
-            Value::String(s) => Value::String(s.clone()),
-            Value::Array(items) => Value::Array(items.clone()),
-            Value::Object(fields) => {
-                let mut copy = BTreeMap::new();
-                for (key, value) in fields {
-                    copy.insert(key.clone(), value.clone());
-                }
-                Value::Object(copy)
-            }
+/// An object's fields, in order of keys, each key once: a map as `BTreeMap<String, Value>` is,
+/// with the few calls settings need. A sorted list, not a `BTreeMap`: the B-tree's code weighed
+/// about 6 KB in each wasm, for objects of a dozen fields.
+#[derive(Clone, Default, PartialEq)]
+pub struct Fields(Vec<(String, Value)>);
+
+/// The fields in order of keys, as `(key, value)`.
+pub type FieldsIter<'a> =
+    std::iter::Map<std::slice::Iter<'a, (String, Value)>, fn(&'a (String, Value)) -> (&'a String, &'a Value)>;
+
+impl Fields {
+    pub fn new() -> Self {
+        Fields(Vec::new())
+    }
+
+    /// Sets `key` to `value`, in place of the value it had.
+    pub fn insert(&mut self, key: String, value: Value) {
+        match self.place(&key) {
+            Ok(at) => self.0[at].1 = value,
+            Err(at) => self.0.insert(at, (key, value)),
         }
+    }
+
+    pub fn get(&self, key: &str) -> Option<&Value> {
+        self.place(key).ok().map(|at| &self.0[at].1)
+    }
+
+    pub fn contains_key(&self, key: &str) -> bool {
+        self.place(key).is_ok()
+    }
+
+    pub fn len(&self) -> usize {
+        self.0.len()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.0.is_empty()
+    }
+
+    pub fn iter(&self) -> FieldsIter<'_> {
+        self.0.iter().map(|(key, value)| (key, value))
+    }
+
+    /// Where `key` is (`Ok`), or would go (`Err`).
+    fn place(&self, key: &str) -> Result<usize, usize> {
+        self.0.binary_search_by(|(k, _)| k.as_str().cmp(key))
+    }
+}
+
+impl<'a> IntoIterator for &'a Fields {
+    type Item = (&'a String, &'a Value);
+    type IntoIter = FieldsIter<'a>;
+    fn into_iter(self) -> FieldsIter<'a> {
+        self.iter()
+    }
+}
+
+impl FromIterator<(String, Value)> for Fields {
+    /// Inserted one by one, as a map's `collect`: a later value for a key replaces the earlier.
+    fn from_iter<I: IntoIterator<Item = (String, Value)>>(pairs: I) -> Self {
+        let mut fields = Fields::new();
+        for (key, value) in pairs {
+            fields.insert(key, value);
+        }
+        fields
+    }
+}
+
+impl fmt::Debug for Fields {
+    fn fmt(&self, f: &mut fmt::Formatter) -> fmt::Result {
+        f.debug_map().entries(self.iter()).finish()
     }
 }
 
@@ -511,7 +560,7 @@ impl Serialize for Value {
             Value::Number(n) => serializer.serialize_f64(*n),
             Value::String(s) => serializer.serialize_str(s),
             Value::Array(items) => items.serialize(serializer),
-            Value::Object(fields) => fields.serialize(serializer),
+            Value::Object(fields) => serializer.collect_map(fields),
         }
     }
 }
@@ -562,7 +611,7 @@ impl<'de> Visitor<'de> for ValueVisitor {
         Ok(Value::Array(items))
     }
     fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Value, A::Error> {
-        let mut fields = BTreeMap::new();
+        let mut fields = Fields::new();
         while let Some((key, value)) = map.next_entry::<String, Value>()? {
             fields.insert(key, value);
         }

@@ -214,7 +214,7 @@ fn settings_of(row: &Row) -> vetted::Settings {
             items.push(Value::String(entry.to_string()));
         }
     }
-    let loaded = settings::load(&Value::Object(fields));
+    let loaded = settings::load(&Value::Object(fields.into_iter().collect()));
     assert!(loaded.problems.is_empty(), "{}: {:?}", row.about, loaded.problems);
     loaded.settings
 }

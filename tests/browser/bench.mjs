@@ -1,6 +1,8 @@
 // `./build.sh bench`, the page side: the production dist/chrome in headless Chromium on generated
 // invitation pages, against a bare loop, on both paths of the core (DESIGN §0, §5).
-// Usage: node tests/browser/bench.mjs [--runs N] [--sizes 10,100,1000,10000] [--engine FILE]
+// Usage: node tests/browser/bench.mjs [--runs N] [--sizes 10,100,1000,10000] [--layouts gen2026,classic]
+//        [--engine FILE] [--build DIR (under the repository, default dist)]
+//        [--profile layout,count,path[,bare] [--window FROM,TO] [--logs 1 (the page's console)]]
 import { readFileSync, mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { INVITATIONS, PAGE_CSP, launch, openTab } from './harness.mjs';
@@ -14,6 +16,8 @@ const args = Object.fromEntries(
 const RUNS = Number(args.runs ?? 5);
 const SIZES = (args.sizes ?? '10,100,1000,10000').split(',').map(Number);
 const LAYOUTS = (args.layouts ?? 'gen2026,classic').split(',');
+// The build to measure, relative to the repository: a copy keeps a run safe from a rebuild of dist/.
+const BUILD = args.build ?? 'dist';
 const PATHS = [
   { name: 'content', csp: null },
   { name: 'background', csp: PAGE_CSP },
@@ -24,8 +28,8 @@ const quiet = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
 
 // ---- the core's own profile, from the built wasm: the bare loop looks for cards the same way ----
 
-const glue = await import(join(ROOT, 'dist', 'chrome', 'core', 'vetted.js'));
-glue.initSync({ module: readFileSync(join(ROOT, 'dist', 'chrome', 'core', 'vetted_bg.wasm')) });
+const glue = await import(join(ROOT, BUILD, 'chrome', 'core', 'vetted.js'));
+glue.initSync({ module: readFileSync(join(ROOT, BUILD, 'chrome', 'core', 'vetted_bg.wasm')) });
 const PROFILE = glue.profile();
 
 // ---- generated pages --------------------------------------------------------------------------
@@ -263,6 +267,7 @@ async function run(browser, { layout, count, path, bare, memory = false, increme
         result.inc.work = batches.reduce((sum, b) => sum + b.snapshot + b.core + b.draw, 0);
       }
     }
+    if (args.logs && trace) for (const line of logs) console.log(`  | ${line}`);
     if (leaks.length) throw new Error(`requests left the page: ${leaks.join(', ')}`);
     return result;
   } finally {
@@ -533,7 +538,7 @@ function report(data, extra) {
 
 async function main() {
   mkdirSync(join(ROOT, 'target'), { recursive: true });
-  const browser = await launch('chromium');
+  const browser = await launch('chromium', { build: BUILD });
   // The bare loop runs in a browser context of its own: the extension is not enabled there.
   browser.bareContext = await browser.createBrowserContext();
   try {
@@ -546,7 +551,7 @@ async function main() {
     console.log(`    ${version}; load average ${load[0].toFixed(1)} on ${os.availableParallelism()} cores at the start`);
     const data = await bench(browser);
     load.push(loadavg()[0]);
-    const extra = { sizes: measure(join(ROOT, 'dist')), engine: engineRate(args.engine) };
+    const extra = { sizes: measure(join(ROOT, BUILD)), engine: engineRate(args.engine) };
     const summary = report(data, extra);
     const json = {
       ...summary,

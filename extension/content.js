@@ -17,8 +17,10 @@
   const SEPARATORS = /[\u001c-\u001f]/g;
 
   // A whole page is judged in slices (see judgeInSlices): the first FIRST_SLICE cards alone, so
-  // that the first badges show at once, then slices of at least SLICE_MS.
-  const FIRST_SLICE = 12;
+  // that the first badges show at once, then slices of at least SLICE_MS. A 900-pixel window
+  // shows three or four cards of the demo pages; each card of the first slice costs the first
+  // badge 2 to 3 ms (cold code, ./build.sh bench).
+  const FIRST_SLICE = 6;
   const SLICE_MS = 50;
 
   let core = null; // loaded on the first visit to the invitations page
@@ -219,15 +221,17 @@
     if (scan) followTheme();
     if (fullScan) {
       fullScan = false;
-      pending.clear();
-      for (const card of document.querySelectorAll(core.profile.cards)) pending.add(card);
+      pending.clear(); // the whole page is read below
     }
-    const batch = [...pending];
-    pending.clear();
     // A whole page (a visit's first batch, or every card again after a settings change) goes in
     // slices; the few cards LinkedIn adds later go in one batch.
-    if (scan) await judgeInSlices(batch);
-    else await judge(batch);
+    if (scan) {
+      await judgeInSlices();
+    } else {
+      const batch = [...pending];
+      pending.clear();
+      await judge(batch);
+    }
     updateSummary();
     checkCanary();
     explainLater();
@@ -235,29 +239,46 @@
 
   /**
    * A whole page, in document order: on a fresh page the first cards are the ones in view. They
-   * go first, on their own, and show in the next frame; the rest follow in slices, one frame
-   * apart, each long enough that rendering between them (which on a long page may lay out the
-   * whole page again) adds at most a quarter to the work, and at least SLICE_MS long.
+   * go first, on their own, found without matching the whole page against the profile (that
+   * took a 1,000-card page 5 to 10 ms), and show in the next frame; the rest follow in slices,
+   * one frame apart, each long enough that rendering between them (which on a long page may lay
+   * out the whole page again) adds at most a quarter to the work, and at least SLICE_MS long.
    */
-  async function judgeInSlices(batch) {
+  async function judgeInSlices() {
+    const first = firstCards();
+    let begun = performance.now();
+    await judge(first, { inParts: true });
+    // The first slice runs cold (the wasm compiles as it goes, the JIT has not warmed up):
+    // it costs about five times as much per card as the next ones (./build.sh bench).
+    let perCard = Math.max(0.005, (performance.now() - begun) / Math.max(1, first.length) / 5);
+    let batch = null;
     let at = 0;
-    let size = FIRST_SLICE;
-    let perCard = 0;
-    while (at < batch.length) {
-      if (at > 0) {
-        const frameCost = await nextFrame(); // the slice before is on screen
-        size = Math.floor(Math.max(SLICE_MS, 4 * frameCost) / perCard);
-        if (batch.length - at <= 1.5 * size) size = batch.length - at; // no short tail
-        size = Math.max(FIRST_SLICE, size);
+    for (;;) {
+      const frameCost = await nextFrame(); // the slice before is on screen
+      if (!batch) {
+        const done = new Set(first);
+        batch = [...document.querySelectorAll(core.profile.cards)].filter((card) => !done.has(card));
       }
-      const begun = performance.now();
+      if (at >= batch.length) return;
+      let size = Math.floor(Math.max(SLICE_MS, 4 * frameCost) / perCard);
+      if (batch.length - at <= 1.5 * size) size = batch.length - at; // no short tail
+      size = Math.max(FIRST_SLICE, size);
+      begun = performance.now();
       const slice = batch.slice(at, at + size);
       await judge(slice, { inParts: true });
-      // The first slice runs cold (the wasm compiles as it goes, the JIT has not warmed up):
-      // it costs about five times as much per card as the next ones (./build.sh bench).
-      perCard = Math.max(0.005, (performance.now() - begun) / slice.length / (at === 0 ? 5 : 1));
+      perCard = Math.max(0.005, (performance.now() - begun) / slice.length);
       at += slice.length;
     }
+  }
+
+  /** The page's first FIRST_SLICE cards: its first card, and the cards among the siblings that
+   *  follow it (a list's items). The whole page's query, after them, finds any others. */
+  function firstCards() {
+    const first = [];
+    for (let card = document.querySelector(core.profile.cards); card && first.length < FIRST_SLICE; card = card.nextElementSibling) {
+      if (card.matches(core.profile.cards)) first.push(card);
+    }
+    return first;
   }
 
   /** Resolves right after the next frame is rendered (or soon, in a hidden tab), with what

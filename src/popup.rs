@@ -350,7 +350,7 @@ impl Popup {
         }
         let fields = exported(&self.settings);
         for (key, area) in LISTS.iter().zip(&self.lists) {
-            area.set_value(&lines(fields.get(*key)));
+            area.set_value(&lines(fields.get(key)));
         }
         for (rule, area) in CATALOGUE.iter().zip(&self.replies) {
             area.set_value(self.settings.reply_template(rule.id).unwrap_or_default());

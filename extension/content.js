@@ -672,18 +672,14 @@
   }
 
   function explanation(result) {
-    // In the browser's language (messages named after the rule, see src/rules/mod.rs), else the
-    // core's English.
-    const say = (key, english, ...values) => {
-      const text = t(key, ...values);
-      return text === key ? english : text;
-    };
+    // In the browser's language, else in English (_locales/en has every message: tests/locales.rs),
+    // from messages named after the rule (see src/rules/mod.rs).
     const lines = result.reasons.map((r) => {
-      const title = say('rule_label', `${r.title}:`, say(`rule_${r.rule}_title`, r.title));
-      const essay = say(`rule_${r.rule}_reason`, r.essay);
-      return element('p', '', element('b', '', title), ' ', say(r.key, r.text, r.detail), ' ', element('q', '', essay));
+      const title = t('rule_label', t(`rule_${r.rule}_title`));
+      const essay = t(`rule_${r.rule}_reason`);
+      return element('p', '', element('b', '', title), ' ', t(r.key, r.detail), ' ', element('q', '', essay));
     });
-    if (result.hint) lines.push(element('p', '', say(`rule_${result.hint.rule}_hint`, result.hint.text)));
+    if (result.hint) lines.push(element('p', '', t(`rule_${result.hint.rule}_hint`)));
     const { count, names } = result.mutual;
     if (count > 0) {
       const others = count - names.length;

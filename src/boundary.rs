@@ -180,14 +180,12 @@ mod calls {
         Unreadable { why: String },
     }
 
-    /// One matched rule in the explanation, in English; the content script shows it in the
-    /// browser's language: `rule_<rule>_title`, `rule_<rule>_reason` and `key` with `detail`.
+    /// One matched rule in the explanation, which the content script writes in the browser's
+    /// language (English where it has no translation): `rule_<rule>_title`, `rule_<rule>_reason`
+    /// and the message `key` with `detail` in its `$1`. No English text travels with each card.
     #[derive(Serialize)]
     struct Reason {
         rule: &'static str,
-        title: &'static str,
-        essay: &'static str,
-        text: String,
         key: &'static str,
         detail: String,
     }
@@ -195,7 +193,7 @@ mod calls {
     fn judge(engine: &Engine, reading: Reading) -> CardResult {
         match reading {
             Reading::Person { invitation, anchor } => match engine.classify(&invitation) {
-                Some(verdict) => person(engine, anchor, invitation, verdict),
+                Some(verdict) => person(engine, anchor, &invitation, verdict),
                 None => CardResult::Other { sender: invitation.kind },
             },
             Reading::NotPerson { kind } => CardResult::Other { sender: kind },
@@ -204,31 +202,22 @@ mod calls {
         }
     }
 
-    fn person(engine: &Engine, anchor: usize, invitation: Invitation, verdict: Verdict) -> CardResult {
+    fn person(engine: &Engine, anchor: usize, invitation: &Invitation, verdict: Verdict) -> CardResult {
         let rules = verdict.rule_ids();
         let first_name = rules::first_name(&invitation.name).to_string();
         let deciding = verdict.deciding_rule();
         let own_reply = deciding.and_then(|id| engine.settings.reply_template(id));
-        let reasons = verdict
-            .matches
-            .into_iter()
-            .filter_map(|m| {
-                let rule = rules::rule(m.rule)?;
-                let (key, detail) = (m.key, m.detail().to_string());
-                let text = m.reason;
-                Some(Reason { rule: rule.id, title: rule.title, essay: rule.reason, text, key, detail })
-            })
-            .collect();
+        let reasons = verdict.matches.iter().map(|m| Reason { rule: m.rule, key: m.key(), detail: m.detail().to_string() }).collect();
         CardResult::Person {
             anchor,
-            name: invitation.name,
-            slug: invitation.profile_slug,
+            name: invitation.name.clone(),
+            slug: invitation.profile_slug.clone(),
             verdict: verdict.decision,
             note: verdict.note,
             rules,
             reasons,
             hint: verdict.hint,
-            mutual: invitation.mutual,
+            mutual: invitation.mutual.clone(),
             reply_key: deciding.map(|id| ["reply_", id].concat()),
             reply: own_reply.map(|text| text.replace(settings::NAME_IN_REPLY, &first_name)),
             first_name,

@@ -2,7 +2,6 @@
 
 use serde::Serialize;
 use std::borrow::Cow;
-use std::ops::Range;
 
 /// The advice. Vetted never acts on it: the user clicks, or does not.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
@@ -37,35 +36,32 @@ impl<'a> Because<'a> {
     pub fn new(key: &'static str, english: &'static str, detail: &'a str) -> Self {
         Because { key, english, detail: Cow::Borrowed(detail) }
     }
-
-    /// The English message with the detail in place, and where the detail is in it.
-    pub fn english_text(&self) -> (String, Range<usize>) {
-        let english = self.english;
-        let at = english.find('$').unwrap_or(english.len());
-        let mut text = String::with_capacity(english.len() + self.detail.len());
-        text.push_str(&english[..at]);
-        text.push_str(&self.detail);
-        text.push_str(english.get(at + 2..).unwrap_or_default());
-        (text, at..at + self.detail.len())
-    }
 }
 
-/// One rule that matched, with the reason in words about this invitation.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
-pub struct RuleMatch {
+/// One rule that matched, with why in words about this invitation. Nothing is written out:
+/// the badge shows the message `key` in the browser's language with the detail in its `$1`,
+/// and [`RuleMatch::reason`] writes the English when someone asks for it.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct RuleMatch<'a> {
     pub rule: &'static str,
-    /// The reason's message key (see [`Because`]), for the browser's language.
-    pub key: &'static str,
-    /// The reason in English.
-    pub reason: String,
-    /// Where in `reason` the detail is, which the message's `$1` stands for (see `detail`).
-    pub detail_at: Range<usize>,
+    /// The reason's message key and English text, and its detail (see [`Because`]).
+    pub because: Because<'a>,
 }
 
-impl RuleMatch {
+impl RuleMatch<'_> {
+    /// The reason in English, the detail in place of the message's `$1`.
+    pub fn reason(&self) -> String {
+        self.because.english.replacen("$1", &self.because.detail, 1)
+    }
+
     /// What the message's `$1` stands for.
     pub fn detail(&self) -> &str {
-        self.reason.get(self.detail_at.clone()).unwrap_or_default()
+        &self.because.detail
+    }
+
+    /// The reason's message key, for the browser's language.
+    pub fn key(&self) -> &'static str {
+        self.because.key
     }
 }
 
@@ -78,18 +74,18 @@ pub struct Hint {
 }
 
 /// The whole verdict on one invitation.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
-pub struct Verdict {
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Verdict<'a> {
     pub decision: Decision,
     pub note: NoteState,
     /// Every rule that matched, the deciding one first, then the others in precedence order.
-    pub matches: Vec<RuleMatch>,
+    pub matches: Vec<RuleMatch<'a>>,
     /// Advice on LinkedIn's own controls, which Vetted never clicks (R1: "I don't know this
     /// person" or "Report spam").
     pub hint: Option<Hint>,
 }
 
-impl Verdict {
+impl Verdict<'_> {
     /// The id of the rule that decided; `None` when every rule that could was switched off.
     pub fn deciding_rule(&self) -> Option<&'static str> {
         self.matches.first().map(|m| m.rule)

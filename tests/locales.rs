@@ -209,9 +209,9 @@ fn each_reason_is_its_message_with_the_detail() {
     let mut keys = BTreeSet::new();
     for invitation in &cases {
         for m in engine.classify(invitation).unwrap().matches {
-            let english = en.get(m.key).unwrap_or_else(|| panic!("{} is not in _locales/en", m.key));
-            assert_eq!(english.replacen("$1", m.detail(), 1), m.reason);
-            keys.insert(m.key);
+            let english = en.get(m.key()).unwrap_or_else(|| panic!("{} is not in _locales/en", m.key()));
+            assert_eq!(english.replacen("$1", m.detail(), 1), m.reason());
+            keys.insert(m.key());
         }
     }
     assert!(keys.len() >= 7, "{keys:?}");

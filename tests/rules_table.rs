@@ -237,13 +237,14 @@ fn the_table() {
     let mut failures = Vec::new();
     for row in ROWS {
         let want = expected(row.expect);
-        let verdict = Engine::new(settings_of(row)).classify(&invitation_of(row)).expect("a person gets a verdict");
+        let (engine, invitation) = (Engine::new(settings_of(row)), invitation_of(row));
+        let verdict = engine.classify(&invitation).expect("a person gets a verdict");
         let got = (verdict.decision, verdict.rule_ids(), verdict.note, verdict.hint.is_some());
         if got != (want.decision, want.rules.iter().map(String::as_str).collect(), want.note, want.hint) {
             failures.push(format!("{}: expected {:?}, got {got:?} {:#?}", row.about, row.expect, verdict.matches));
         }
         for m in &verdict.matches {
-            assert!(m.reason.len() > 10 && m.reason.ends_with('.'), "{}: reason {:?}", row.about, m.reason);
+            assert!(m.reason().len() > 10 && m.reason().ends_with('.'), "{}: reason {:?}", row.about, m.reason());
         }
     }
     assert!(failures.is_empty(), "{} of {} rows failed:\n{}", failures.len(), ROWS.len(), failures.join("\n"));
@@ -261,8 +262,9 @@ fn every_rule_and_every_switch_is_in_the_table() {
 #[test]
 fn reasons_are_specific() {
     let row = Row { headline: "Senior Technical RECRUITER", ..BASE };
-    let verdict = Engine::new(settings_of(&row)).classify(&invitation_of(&row)).unwrap();
-    assert_eq!(verdict.matches[0].reason, "Headline names a refused role: \"recruiter\".");
+    let (engine, invitation) = (Engine::new(settings_of(&row)), invitation_of(&row));
+    let verdict = engine.classify(&invitation).unwrap();
+    assert_eq!(verdict.matches[0].reason(), "Headline names a refused role: \"recruiter\".");
     assert_eq!(verdict.deciding_rule(), Some("R6"));
 }
 

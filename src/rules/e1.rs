@@ -61,28 +61,31 @@ mod tests {
     use crate::settings::Settings;
     use crate::verdict::Decision;
 
-    fn verdict(headline: &str, note: &str) -> crate::verdict::Verdict {
+    /// The decision, the matched rules and the first reason, in English.
+    fn verdict(headline: &str, note: &str) -> (Decision, Vec<&'static str>, String) {
         let mut inv = Invitation::person("A B");
         inv.headline = headline.into();
         inv.message = Some(note.into());
-        Engine::new(Settings::default()).classify(&inv).unwrap()
+        let engine = Engine::new(Settings::default());
+        let v = engine.classify(&inv).unwrap();
+        (v.decision, v.rule_ids(), v.matches[0].reason())
     }
 
     #[test]
     fn a_concrete_proposal_is_to_consider() {
-        let v = verdict("Founder at Acme", "We have a budget for a Rust port and a deadline in May.");
-        assert_eq!((v.decision, v.rule_ids()), (Decision::Consider, vec!["E1"]));
-        assert_eq!(v.matches[0].reason, "Note proposes business (\"budget\"): check that it is qualified.");
+        let (decision, rules, reason) = verdict("Founder at Acme", "We have a budget for a Rust port and a deadline in May.");
+        assert_eq!((decision, rules), (Decision::Consider, vec!["E1"]));
+        assert_eq!(reason, "Note proposes business (\"budget\"): check that it is qualified.");
     }
 
     #[test]
     fn praise_for_a_project_is_not_business() {
-        assert_eq!(verdict("Engineer", "I loved your project on allocators.").rule_ids(), ["R2"]);
+        assert_eq!(verdict("Engineer", "I loved your project on allocators.").1, ["R2"]);
     }
 
     #[test]
     fn a_recruiters_opportunity_is_refused() {
-        let v = verdict("Tech Recruiter", "I have a contract role for you.");
-        assert_eq!((v.decision, v.rule_ids()), (Decision::Refuse, vec!["R6"]));
+        let (decision, rules, _) = verdict("Tech Recruiter", "I have a contract role for you.");
+        assert_eq!((decision, rules), (Decision::Refuse, vec!["R6"]));
     }
 }

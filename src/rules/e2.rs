@@ -40,9 +40,11 @@ mod tests {
     fn a_handle_or_a_name_from_elsewhere_accepts() {
         let mut inv = Invitation::person("Ferris the Crab 🦀");
         inv.profile_slug = Some("ferris-crab-99a1".into());
-        let v = engine(&["@ferris_crab"]).classify(&inv).unwrap();
+        let judge = engine(&["@ferris_crab"]);
+        let v = judge.classify(&inv).unwrap();
         assert_eq!((v.decision, v.rule_ids()), (Decision::Accept, vec!["E2"]));
-        let v = engine(&["Ferris the Crab"]).classify(&inv).unwrap();
+        let judge = engine(&["Ferris the Crab"]);
+        let v = judge.classify(&inv).unwrap();
         assert_eq!(v.deciding_rule(), Some("E2"));
     }
 
@@ -50,7 +52,9 @@ mod tests {
     fn switched_off_the_sender_still_counts_as_known() {
         let mut settings = Settings { met_elsewhere: vec!["Ada Lovelace".into()], ..Settings::default() };
         settings.set_on("E2", false);
-        let v = Engine::new(settings).classify(&Invitation::person("Ada Lovelace")).unwrap();
+        let judge = Engine::new(settings);
+        let invitation = Invitation::person("Ada Lovelace");
+        let v = judge.classify(&invitation).unwrap();
         assert_eq!((v.decision, v.rule_ids()), (Decision::Consider, vec![]), "no R5: she is not unknown");
     }
 }

@@ -47,16 +47,18 @@ mod tests {
     fn a_known_slug_accepts_whatever_the_name() {
         let mut inv = Invitation::person("Someone Else");
         inv.profile_slug = Some("ada-lovelace-1815".into());
-        let v = engine(&["https://www.linkedin.com/in/ada-lovelace-1815/"]).classify(&inv).unwrap();
+        let judge = engine(&["https://www.linkedin.com/in/ada-lovelace-1815/"]);
+        let v = judge.classify(&inv).unwrap();
         assert_eq!(v.decision, Decision::Accept);
         assert_eq!(v.rule_ids(), ["K"], "a known sender needs no note");
-        assert_eq!(v.matches[0].reason, "Someone Else is on your list of people you know (same profile).");
+        assert_eq!(v.matches[0].reason(), "Someone Else is on your list of people you know (same profile).");
     }
 
     #[test]
     fn a_known_name_matches_despite_case_accents_and_credentials() {
         let inv = Invitation::person("  ZOË  o'neil, PhD ");
-        let v = engine(&["Zoe O'Neil"]).classify(&inv).unwrap();
+        let judge = engine(&["Zoe O'Neil"]);
+        let v = judge.classify(&inv).unwrap();
         assert_eq!(v.decision, Decision::Accept);
         assert_eq!(v.deciding_rule(), Some("K"));
     }
@@ -64,7 +66,8 @@ mod tests {
     #[test]
     fn a_stranger_is_not_known() {
         let inv = Invitation::person("Zoe Smith");
-        let v = engine(&["Zoe O'Neil"]).classify(&inv).unwrap();
+        let judge = engine(&["Zoe O'Neil"]);
+        let v = judge.classify(&inv).unwrap();
         assert!(!v.rule_ids().contains(&"K"));
     }
 }

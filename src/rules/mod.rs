@@ -209,7 +209,7 @@ impl Engine {
     }
 
     /// The verdict on one invitation; `None` when it is not from a person (DESIGN §1).
-    pub fn classify(&self, invitation: &Invitation) -> Option<Verdict> {
+    pub fn classify<'a>(&'a self, invitation: &'a Invitation) -> Option<Verdict<'a>> {
         if invitation.kind != SenderKind::Person {
             return None;
         }
@@ -221,8 +221,7 @@ impl Engine {
             }
             if let Some(because) = (rule.matcher)(&case) {
                 case.matched |= 1 << index;
-                let (reason, detail_at) = because.english_text();
-                matches.push(RuleMatch { rule: rule.id, key: because.key, reason, detail_at });
+                matches.push(RuleMatch { rule: rule.id, because });
             }
         }
         // With every deciding rule switched off, a sender is still one to consider.

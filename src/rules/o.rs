@@ -52,9 +52,10 @@ mod tests {
         let mut inv = Invitation::person("A B");
         inv.headline = "Data engineer at ACME corp.".into();
         inv.message = Some("Hello from the data team!".into());
-        let v = Engine::new(settings).classify(&inv).unwrap();
+        let judge = Engine::new(settings);
+        let v = judge.classify(&inv).unwrap();
         assert_eq!((v.decision, v.rule_ids()), (Decision::Consider, vec!["O"]));
-        assert!(v.matches[0].reason.contains("\"Acme Corp\""));
+        assert!(v.matches[0].reason().contains("\"Acme Corp\""));
     }
 
     #[test]
@@ -62,7 +63,8 @@ mod tests {
         let mut inv = Invitation::person("A B");
         inv.common_organization = Some("ETH Zürich".into());
         inv.message = Some("Hello!".into());
-        let v = Engine::new(Settings::default()).classify(&inv).unwrap();
+        let judge = Engine::new(Settings::default());
+        let v = judge.classify(&inv).unwrap();
         assert_eq!(v.deciding_rule(), Some("O"));
     }
 }

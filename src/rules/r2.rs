@@ -66,7 +66,8 @@ mod tests {
     fn a_stranger_with_a_note_is_to_consider() {
         let mut inv = Invitation::person("A B");
         inv.message = Some("We met at RustConf, loved your talk on allocators.".into());
-        let v = Engine::new(Settings::default()).classify(&inv).unwrap();
+        let judge = Engine::new(Settings::default());
+        let v = judge.classify(&inv).unwrap();
         assert_eq!((v.decision, v.note), (Decision::Consider, NoteState::Present));
         assert_eq!(v.rule_ids(), ["R2"]);
     }
@@ -76,8 +77,9 @@ mod tests {
         let mut inv = Invitation::person("A B");
         inv.message = Some("Loved your talk on allocators.".into());
         inv.mutual = MutualConnections { count: 12, names: vec!["John Roe".into()] };
-        let v = Engine::new(Settings::default()).classify(&inv).unwrap();
-        assert!(v.matches[0].reason.ends_with("Ask John Roe, one of your mutual connections."));
-        assert_eq!((v.matches[0].key, v.matches[0].detail()), ("because_R2_ask", "John Roe"));
+        let judge = Engine::new(Settings::default());
+        let v = judge.classify(&inv).unwrap();
+        assert!(v.matches[0].reason().ends_with("Ask John Roe, one of your mutual connections."));
+        assert_eq!((v.matches[0].key(), v.matches[0].detail()), ("because_R2_ask", "John Roe"));
     }
 }

@@ -76,7 +76,8 @@ mod tests {
     fn rules(note: &str) -> Vec<&'static str> {
         let mut inv = Invitation::person("A B");
         inv.message = Some(note.into());
-        let v = Engine::new(Settings::default()).classify(&inv).unwrap();
+        let judge = Engine::new(Settings::default());
+        let v = judge.classify(&inv).unwrap();
         assert_ne!(v.decision, Decision::Accept);
         v.rule_ids()
     }

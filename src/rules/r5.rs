@@ -32,26 +32,31 @@ mod tests {
 
     #[test]
     fn a_stranger_without_a_note_is_refused() {
-        let v = Engine::new(Settings::default()).classify(&Invitation::person("A B")).unwrap();
+        let judge = Engine::new(Settings::default());
+        let invitation = Invitation::person("A B");
+        let v = judge.classify(&invitation).unwrap();
         assert_eq!((v.decision, v.note), (Decision::Refuse, NoteState::Missing));
         assert_eq!(v.rule_ids(), ["R5"]);
-        assert_eq!(v.matches[0].reason, "No personal note, and you don't know the sender.");
+        assert_eq!(v.matches[0].reason(), "No personal note, and you don't know the sender.");
     }
 
     #[test]
     fn the_default_text_is_no_note() {
         let mut inv = Invitation::person("A B");
         inv.message = Some("I’d like to add you to my professional network on LinkedIn. - A B".into());
-        let v = Engine::new(Settings::default()).classify(&inv).unwrap();
+        let judge = Engine::new(Settings::default());
+        let v = judge.classify(&inv).unwrap();
         assert_eq!((v.deciding_rule(), v.note), (Some("R5"), NoteState::Missing));
-        assert!(v.matches[0].reason.starts_with("Only LinkedIn's default text"));
+        assert!(v.matches[0].reason().starts_with("Only LinkedIn's default text"));
     }
 
     #[test]
     fn switched_off_it_leaves_the_stranger_to_consider() {
         let mut settings = Settings::default();
         settings.set_on("R5", false);
-        let v = Engine::new(settings).classify(&Invitation::person("A B")).unwrap();
+        let judge = Engine::new(settings);
+        let invitation = Invitation::person("A B");
+        let v = judge.classify(&invitation).unwrap();
         assert_eq!((v.decision, v.note), (Decision::Consider, NoteState::Missing));
         assert_eq!(v.rule_ids(), ["R2"]);
     }

@@ -125,8 +125,9 @@ mod tests {
     fn role_found(headline: &str) -> Option<String> {
         let mut inv = Invitation::person("A B");
         inv.headline = headline.to_string();
-        let v = Engine::new(Settings::default()).classify(&inv).unwrap();
-        v.matches.into_iter().find(|m| m.rule == "R6").map(|m| m.reason)
+        let judge = Engine::new(Settings::default());
+        let v = judge.classify(&inv).unwrap();
+        v.matches.into_iter().find(|m| m.rule == "R6").map(|m| m.reason())
     }
 
     #[test]

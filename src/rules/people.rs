@@ -2,7 +2,7 @@
 //! slug first, else by full name, else (for E2) by a handle used on another channel.
 
 use crate::invitation::Invitation;
-use crate::text::{each_word, fold, lowercase, word_hash, WordSet, FNV_OFFSET, FNV_PRIME};
+use crate::text::{each_word, fold, lowercase, word_hash, WordHash, WordSet};
 use std::borrow::Cow;
 
 /// How a sender was recognised, for the reason shown to the user.
@@ -257,13 +257,13 @@ fn compact_hash(text: &[u8]) -> u64 {
     if !text.is_ascii() {
         return word_hash(&compact(text));
     }
-    let mut hash = FNV_OFFSET;
+    let mut hash = WordHash::new();
     for &b in text {
         if b.is_ascii_alphanumeric() {
-            hash = (hash ^ u64::from(b.to_ascii_lowercase())).wrapping_mul(FNV_PRIME);
+            hash.push(b.to_ascii_lowercase());
         }
     }
-    hash
+    hash.finish()
 }
 
 /// The first byte of [`compact`] text, without making it.

@@ -1,8 +1,8 @@
 //! Text as the rules compare it: case and diacritics folded, words kept apart, and terms found
 //! by whole words (so "HR" is not found in "Christopher", nor "recruiter" in "recruiting").
 //!
-//! One tokenizer (`for_each_word`) reads raw text once, folding and hashing each word as it
-//! goes; [`fold`] writes its words out, and [`Lexicon::scan`] looks each one up, every
+//! One tokenizer (`for_each_word`) reads raw text once, folding each word as it goes and
+//! hashing it once read; [`fold`] writes its words out, and [`Lexicon::scan`] looks each one up, every
 //! vocabulary at once, without writing the text anywhere. Its loops work on bytes, index by
 //! index: the release build optimises for size (`opt-level = "z"`), which inlines little, so
 //! iterator chains and searchers would cost a call per byte.

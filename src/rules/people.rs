@@ -31,9 +31,23 @@ pub struct People {
     names: WordSet,
     /// Handles and one-word entries, letters and digits only ("@ada_l" is "adal").
     handles: WordSet,
-    /// The first bytes of `handles`' words, a bit each: a sender whose name or slug starts
-    /// with none of them (nearly every sender) is not hashed as a handle at all.
-    handle_starts: [u64; 4],
+    /// The first bytes of `handles`' words: a sender whose name or slug starts with none of
+    /// them (nearly every sender) is not hashed as a handle at all.
+    handle_starts: ByteSet,
+}
+
+/// A set of bytes, a bit each.
+#[derive(Default)]
+struct ByteSet([u64; 4]);
+
+impl ByteSet {
+    fn insert(&mut self, b: u8) {
+        self.0[usize::from(b >> 6)] |= 1 << (b & 63);
+    }
+
+    fn contains(&self, b: u8) -> bool {
+        self.0[usize::from(b >> 6)] & 1 << (b & 63) != 0
+    }
 }
 
 impl People {
@@ -60,7 +74,7 @@ impl People {
         if with_handles && one_word {
             let handle = compact(entry.as_bytes());
             if let Some(&first) = handle.first() {
-                self.handle_starts[usize::from(first >> 6)] |= 1 << (first & 63);
+                self.handle_starts.insert(first);
                 self.handles.insert(&handle);
             }
         }
@@ -84,12 +98,24 @@ impl People {
         } else if on(&self.names, &sender.name) {
             Some(Found::Name)
         } else {
-            let on_list = |text: &[u8]| {
-                compact_first(text).is_some_and(|first| self.handle_starts[usize::from(first >> 6)] & 1 << (first & 63) != 0)
-                    && self.handles.contains_by(compact_hash(text), |known| is_compact_of(known, text))
-            };
-            sender.handle_texts().any(on_list).then_some(Found::Handle)
+            sender.handle_texts().any(|text| self.has_handle(text)).then_some(Found::Handle)
         }
+    }
+
+    /// Whether `text` as a handle (its [`compact`] form) is on the list. ASCII text, as slugs
+    /// and most names are, is compared letter by letter without being made compact.
+    fn has_handle(&self, text: &[u8]) -> bool {
+        if !text.is_ascii() {
+            let handle = compact(text);
+            return handle.first().is_some_and(|&first| self.handle_starts.contains(first)) && self.handles.find(&handle).is_some();
+        }
+        let letters = || text.iter().filter(|b| b.is_ascii_alphanumeric()).map(u8::to_ascii_lowercase);
+        if !letters().next().is_some_and(|first| self.handle_starts.contains(first)) {
+            return false;
+        }
+        let mut hash = WordHash::new();
+        letters().for_each(|b| hash.push(b));
+        self.handles.contains_by(hash.finish(), |known| known.iter().copied().eq(letters()))
     }
 }
 
@@ -250,37 +276,6 @@ fn compact(text: &[u8]) -> Vec<u8> {
     // Every text here was a `str`: entries, slugs, folded names.
     let text = std::str::from_utf8(text).unwrap_or_default();
     fold(text).into_bytes().into_iter().filter(|b| *b != b' ').collect()
-}
-
-/// The [`word_hash`] of [`compact`] text, without making it (for ASCII text, as slugs are).
-fn compact_hash(text: &[u8]) -> u64 {
-    if !text.is_ascii() {
-        return word_hash(&compact(text));
-    }
-    let mut hash = WordHash::new();
-    for &b in text {
-        if b.is_ascii_alphanumeric() {
-            hash.push(b.to_ascii_lowercase());
-        }
-    }
-    hash.finish()
-}
-
-/// The first byte of [`compact`] text, without making it.
-fn compact_first(text: &[u8]) -> Option<u8> {
-    if !text.is_ascii() {
-        return compact(text).first().copied();
-    }
-    text.iter().find(|b| b.is_ascii_alphanumeric()).map(u8::to_ascii_lowercase)
-}
-
-/// Whether `known` is the [`compact`] form of `text`.
-fn is_compact_of(known: &[u8], text: &[u8]) -> bool {
-    if !text.is_ascii() {
-        return known == compact(text).as_slice();
-    }
-    let mut letters = text.iter().filter(|b| b.is_ascii_alphanumeric()).map(u8::to_ascii_lowercase);
-    known.iter().all(|k| letters.next() == Some(*k)) && letters.next().is_none()
 }
 
 /// "ada-lovelace-a1b2c3" without "-a1b2c3": the id LinkedIn appends has a digit in it.

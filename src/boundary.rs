@@ -67,7 +67,7 @@ mod calls {
     use crate::page::{self, Reading};
     use crate::rules::{self, Engine};
     use crate::settings::{self, Settings, Value};
-    use crate::verdict::{Decision, Hint, NoteState, Verdict};
+    use crate::verdict::{Decision, Hint, NoteState};
     use serde::Serialize;
     use std::cell::RefCell;
     use std::rc::Rc;
@@ -192,32 +192,33 @@ mod calls {
 
     fn judge(engine: &Engine, reading: Reading) -> CardResult {
         match reading {
-            Reading::Person { invitation, anchor } => match engine.classify(&invitation) {
-                Some(verdict) => person(engine, anchor, &invitation, verdict),
-                None => CardResult::Other { sender: invitation.kind },
-            },
+            Reading::Person { invitation, anchor } => person(engine, anchor, invitation),
             Reading::NotPerson { kind } => CardResult::Other { sender: kind },
             Reading::NotACard => CardResult::None,
             Reading::Unreadable { why } => CardResult::Unreadable { why },
         }
     }
 
-    fn person(engine: &Engine, anchor: usize, invitation: &Invitation, verdict: Verdict) -> CardResult {
+    /// The verdict's parts are taken first: it borrows from the invitation, whose texts then
+    /// move into the result without a copy.
+    fn person(engine: &Engine, anchor: usize, invitation: Invitation) -> CardResult {
+        let Some(verdict) = engine.classify(&invitation) else { return CardResult::Other { sender: invitation.kind } };
         let rules = verdict.rule_ids();
         let first_name = rules::first_name(&invitation.name).to_string();
         let deciding = verdict.deciding_rule();
         let own_reply = deciding.and_then(|id| engine.settings.reply_template(id));
         let reasons = verdict.matches.iter().map(|m| Reason { rule: m.rule, key: m.key(), detail: m.detail().to_string() }).collect();
+        let (decision, note, hint) = (verdict.decision, verdict.note, verdict.hint);
         CardResult::Person {
             anchor,
-            name: invitation.name.clone(),
-            slug: invitation.profile_slug.clone(),
-            verdict: verdict.decision,
-            note: verdict.note,
+            name: invitation.name,
+            slug: invitation.profile_slug,
+            verdict: decision,
+            note,
             rules,
             reasons,
-            hint: verdict.hint,
-            mutual: invitation.mutual.clone(),
+            hint,
+            mutual: invitation.mutual,
             reply_key: deciding.map(|id| ["reply_", id].concat()),
             reply: own_reply.map(|text| text.replace(settings::NAME_IN_REPLY, &first_name)),
             first_name,

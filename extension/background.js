@@ -8,7 +8,7 @@ const ready = init({ module_or_path: api.runtime.getURL('core/vetted_bg.wasm') }
 let configured = null; // the stamp of the settings in force
 
 function configureOnce(settings, stamp) {
-  if (stamp === configured) return [];
+  if (stamp === configured) return 0;
   configured = stamp;
   return configure(settings);
 }

@@ -154,8 +154,9 @@
     };
   }
 
-  function reportProblems(problems) {
-    if (problems && problems.length) console.warn(`Vetted: settings problems: ${problems.join(' ')}`);
+  /** The core counts the stored settings' problems; the popup says what they are. */
+  function reportProblems(count) {
+    if (count) console.warn(`Vetted: the stored settings have ${count} problem(s), which the popup lists; the rest of them apply.`);
   }
 
   // ---- watching the page ------------------------------------------------------------------

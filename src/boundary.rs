@@ -105,14 +105,16 @@ mod calls {
         to_js(&page::PROFILE)
     }
 
-    /// Applies stored settings; returns the problems found in them (empty when all was well).
-    /// Unreadable settings leave the defaults in force, never the page without badges.
+    /// Applies stored settings; returns how many problems were found in them (0 when all was
+    /// well; the popup lists them). Unreadable settings leave the defaults in force, never the
+    /// page without badges.
     #[wasm_bindgen]
-    pub fn configure(stored: JsValue) -> JsValue {
-        let loaded = settings::load(&value_from_js(stored));
-        let engine = Rc::new(Engine::new(loaded.settings));
+    pub fn configure(stored: JsValue) -> u32 {
+        let mut problems = settings::Count::default();
+        let settings = settings::read(&value_from_js(stored), &mut problems);
+        let engine = Rc::new(Engine::new(settings));
         ENGINE.with(|slot| *slot.borrow_mut() = engine);
-        loaded.problems.iter().map(|problem| JsValue::from_str(problem)).collect::<js_sys::Array>().into()
+        problems.0
     }
 
     /// Reads and judges one batch of card snapshots; one result per card, in order.
@@ -140,7 +142,7 @@ mod calls {
     /// profile link when the card has one, else by name. The content script stores the result.
     #[wasm_bindgen]
     pub fn remember(stored: JsValue, name: &str, slug: &str) -> JsValue {
-        let mut settings = settings::load(&value_from_js(stored)).settings;
+        let mut settings = settings::read(&value_from_js(stored), &mut settings::Count::default());
         let entry = match slug {
             "" => name.trim().to_string(),
             slug => format!("https://www.linkedin.com/in/{slug}/"),

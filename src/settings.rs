@@ -175,29 +175,59 @@ pub fn version_of(data: &Value) -> u32 {
     }
 }
 
+/// Where the loader's problems go. The popup shows their texts; the core on LinkedIn's pages only
+/// counts them (the popup lists them), so that their texts stay out of the wasm every LinkedIn
+/// page loads.
+pub trait Problems {
+    /// One problem; its text is made only where it is wanted.
+    fn add(&mut self, text: impl FnOnce() -> String);
+}
+
+impl Problems for Vec<String> {
+    fn add(&mut self, text: impl FnOnce() -> String) {
+        self.push(text());
+    }
+}
+
+/// Problems counted, not written.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct Count(pub u32);
+
+impl Problems for Count {
+    fn add(&mut self, _text: impl FnOnce() -> String) {
+        self.0 += 1;
+    }
+}
+
 /// Reads settings from JSON-like data. Values that are wrong are reported and left at defaults.
 pub fn load(data: &Value) -> Loaded {
     let mut problems = Vec::new();
+    let settings = read(data, &mut problems);
+    Loaded { settings, problems }
+}
+
+/// [`load`], with the problems going to `problems`.
+pub fn read(data: &Value, problems: &mut impl Problems) -> Settings {
     let mut settings = Settings::default();
     let Value::Object(fields) = data else {
-        problems.push(format!("Settings must be a JSON object, not {}; the defaults apply.", data.kind()));
-        return Loaded { settings, problems };
+        problems.add(|| format!("Settings must be a JSON object, not {}; the defaults apply.", data.kind()));
+        return settings;
     };
-    check_version(fields.get("version"), &mut problems);
+    check_version(fields.get("version"), problems);
     let migrated;
     let fields = if version_of(data) == 1 {
-        migrated = migrate_from_v1(fields, &mut problems);
+        migrated = migrate_from_v1(fields, problems);
         &migrated
     } else {
         fields
     };
     for (key, value) in fields {
-        read_field(key, value, &mut settings, &mut problems);
+        read_field(key, value, &mut settings, problems);
     }
-    Loaded { settings, problems }
+    settings
 }
 
-fn read_field(key: &str, value: &Value, settings: &mut Settings, problems: &mut Vec<String>) {
+fn read_field(key: &str, value: &Value, settings: &mut Settings, problems: &mut impl Problems) {
     if key == "version" {
         return;
     }
@@ -209,7 +239,7 @@ fn read_field(key: &str, value: &Value, settings: &mut Settings, problems: &mut 
     }
     match LISTS.iter().find(|list| list.key == key) {
         Some(list) => read_list(list, value, (list.get_mut)(settings), problems),
-        None => {
+        None => problems.add(|| {
             // Listed by hand: a `join` of owned strings would bring a second copy of `join` into the wasm.
             let mut lists = String::new();
             for (at, list) in LISTS.iter().enumerate() {
@@ -217,23 +247,21 @@ fn read_field(key: &str, value: &Value, settings: &mut Settings, problems: &mut 
                 lists.push_str(list.key);
                 lists.push('"');
             }
-            problems.push(format!(
-                "Unknown setting \"{key}\" was left out; the settings are \"version\", \"rules\", \"reply_templates\", {lists}."
-            ));
-        }
+            format!("Unknown setting \"{key}\" was left out; the settings are \"version\", \"rules\", \"reply_templates\", {lists}.")
+        }),
     }
 }
 
-fn check_version(version: Option<&Value>, problems: &mut Vec<String>) {
+fn check_version(version: Option<&Value>, problems: &mut impl Problems) {
     match version {
         None => {}
         Some(Value::Number(n)) if n.fract() == 0.0 && *n >= 1.0 && *n <= f64::from(VERSION) => {}
-        Some(Value::Number(n)) if n.fract() == 0.0 && *n > f64::from(VERSION) => problems.push(format!(
+        Some(Value::Number(n)) if n.fract() == 0.0 && *n > f64::from(VERSION) => problems.add(|| format!(
             "These settings come from a newer Vetted (settings version {}); this one reads \
              version {VERSION}, so anything newer is listed below and left out.",
             number_text(*n)
         )),
-        Some(other) => problems.push(format!(
+        Some(other) => problems.add(|| format!(
             "\"version\" must be a whole number such as {VERSION}, not {}; the settings were read as version {VERSION}.",
             other.describe()
         )),
@@ -241,7 +269,7 @@ fn check_version(version: Option<&Value>, problems: &mut Vec<String>) {
 }
 
 /// Version 1 listed the rules switched off (`rules_off`); version 2 maps every id to a switch.
-fn migrate_from_v1(fields: &Fields, problems: &mut Vec<String>) -> Fields {
+fn migrate_from_v1(fields: &Fields, problems: &mut impl Problems) -> Fields {
     let off = fields.get("rules_off");
     let merged = matches!(off, Some(Value::Array(_)));
     let mut migrated = Fields::new();
@@ -252,7 +280,7 @@ fn migrate_from_v1(fields: &Fields, problems: &mut Vec<String>) -> Fields {
     }
     let Some(off) = off else { return migrated };
     let Value::Array(ids) = off else {
-        problems.push(format!(
+        problems.add(|| format!(
             "\"rules_off\" must be a list of rule ids, not {}; every rule is on.",
             off.describe()
         ));
@@ -268,7 +296,7 @@ fn migrate_from_v1(fields: &Fields, problems: &mut Vec<String>) -> Fields {
         match id {
             Value::String(id) => switches.insert(id.clone(), Value::Bool(false)),
             other => {
-                problems.push(format!("\"rules_off\" holds {}, not a rule id; it was left out.", other.describe()));
+                problems.add(|| format!("\"rules_off\" holds {}, not a rule id; it was left out.", other.describe()));
                 continue;
             }
         };
@@ -277,9 +305,9 @@ fn migrate_from_v1(fields: &Fields, problems: &mut Vec<String>) -> Fields {
     migrated
 }
 
-fn read_switches(value: &Value, settings: &mut Settings, problems: &mut Vec<String>) {
+fn read_switches(value: &Value, settings: &mut Settings, problems: &mut impl Problems) {
     let Value::Object(given) = value else {
-        problems.push(format!(
+        problems.add(|| format!(
             "\"rules\" must map rule ids to true or false, not {}; every rule keeps its default.",
             value.describe()
         ));
@@ -287,25 +315,29 @@ fn read_switches(value: &Value, settings: &mut Settings, problems: &mut Vec<Stri
     };
     for (id, on) in given {
         let Value::Bool(on) = on else {
-            let default = rules::rule(id).map_or("off", |r| if r.default_on { "on" } else { "off" });
-            problems.push(format!("Rule \"{id}\" must be true or false, not {}; it stays {default}.", on.describe()));
+            problems.add(|| {
+                let default = rules::rule(id).map_or("off", |r| if r.default_on { "on" } else { "off" });
+                format!("Rule \"{id}\" must be true or false, not {}; it stays {default}.", on.describe())
+            });
             continue;
         };
         if rules::rule(id).is_none() {
             // Kept, so that a newer Vetted's switch survives a round trip through this one.
-            let ids: Vec<&str> = CATALOGUE.iter().map(|r| r.id).collect();
-            problems.push(format!(
-                "Rule \"{id}\" is unknown to this version of Vetted (its rules are {}); its switch was kept but does nothing.",
-                ids.join(", ")
-            ));
+            problems.add(|| {
+                let ids: Vec<&str> = CATALOGUE.iter().map(|r| r.id).collect();
+                format!(
+                    "Rule \"{id}\" is unknown to this version of Vetted (its rules are {}); its switch was kept but does nothing.",
+                    ids.join(", ")
+                )
+            });
         }
         settings.set_on(id, *on);
     }
 }
 
-fn read_replies(value: &Value, replies: &mut Vec<(String, String)>, problems: &mut Vec<String>) {
+fn read_replies(value: &Value, replies: &mut Vec<(String, String)>, problems: &mut impl Problems) {
     let Value::Object(given) = value else {
-        problems.push(format!(
+        problems.add(|| format!(
             "\"reply_templates\" must map rule ids to texts, not {}; Vetted's own replies apply.",
             value.describe()
         ));
@@ -325,18 +357,18 @@ fn read_replies(value: &Value, replies: &mut Vec<(String, String)>, problems: &m
             }
             _ => "is not a text",
         };
-        problems.push(format!("The reply for rule \"{id}\" ({}) {why}; it was left out.", text.describe()));
+        problems.add(|| format!("The reply for rule \"{id}\" ({}) {why}; it was left out.", text.describe()));
     }
 }
 
-fn read_list(list: &List, value: &Value, entries: &mut Vec<String>, problems: &mut Vec<String>) {
+fn read_list(list: &List, value: &Value, entries: &mut Vec<String>, problems: &mut impl Problems) {
     let key = list.key;
     let Value::Array(items) = value else {
-        problems.push(format!("\"{key}\" must be a list of texts, not {}; it was left empty.", value.describe()));
+        problems.add(|| format!("\"{key}\" must be a list of texts, not {}; it was left empty.", value.describe()));
         return;
     };
     if items.len() > MAX_ENTRIES {
-        problems.push(format!(
+        problems.add(|| format!(
             "\"{key}\" holds {} entries; only the first {MAX_ENTRIES} were kept.",
             items.len()
         ));
@@ -344,7 +376,7 @@ fn read_list(list: &List, value: &Value, entries: &mut Vec<String>, problems: &m
     for (at, item) in items.iter().take(MAX_ENTRIES).enumerate() {
         match read_entry(list, item) {
             Ok(entry) => entries.push(entry),
-            Err(why) => problems.push(format!("Entry {} of \"{key}\" ({}) {why}; it was left out.", at + 1, item.describe())),
+            Err(why) => problems.add(|| format!("Entry {} of \"{key}\" ({}) {why}; it was left out.", at + 1, item.describe())),
         }
     }
 }

@@ -12,7 +12,12 @@ fn value(json: serde_json::Value) -> Value {
 }
 
 fn load(json: serde_json::Value) -> Loaded {
-    let loaded = settings::load(&value(json));
+    let data = value(json);
+    let loaded = settings::load(&data);
+    // The core on LinkedIn's pages reads the same settings and only counts the problems.
+    let mut counted = settings::Count::default();
+    assert_eq!(settings::read(&data, &mut counted), loaded.settings);
+    assert_eq!(counted.0 as usize, loaded.problems.len());
     // Every message is a sentence a user can read; none is empty.
     for problem in &loaded.problems {
         assert!(problem.len() > 20 && problem.ends_with('.'), "{problem:?}");

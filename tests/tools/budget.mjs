@@ -1,15 +1,15 @@
 // Guards the size of a build: `./build.sh test` fails when a build grows past CEILING.
-// The packed extension is within DESIGN §5's BUDGET, and its CEILING is the budget. The content
-// wasm is not yet (see the README's performance section): until it is, its CEILING holds today's
-// sizes so that nothing grows, and each line says how far the build is from the budget. Lower
-// CEILING with every saving; never raise it.
+// The packed extension and the content wasm's raw bytes are within DESIGN §5's BUDGET, and their
+// CEILING is the budget. The wasm's gzipped bytes are not yet (see the README's performance
+// section): until they are, their CEILING holds today's size so that nothing grows, and each line
+// says how far the build is from the budget. Lower CEILING with every saving; never raise it.
 // Usage: node tests/tools/budget.mjs DIST_DIR
 import { readFileSync, readdirSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { deflateRawSync, gzipSync } from 'node:zlib';
 
 export const BUDGET = { wasmBytes: 120 * 1024, wasmGzipBytes: 48 * 1024, packageBytes: 150 * 1024 };
-export const CEILING = { wasmBytes: 123 * 1024, wasmGzipBytes: 57.5 * 1024, packageBytes: 150 * 1024 };
+export const CEILING = { wasmBytes: 120 * 1024, wasmGzipBytes: 56 * 1024, packageBytes: 150 * 1024 };
 
 function files(dir) {
   return readdirSync(dir).flatMap((name) => {

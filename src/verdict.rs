@@ -20,21 +20,39 @@ pub enum NoteState {
     Missing,
 }
 
+/// Whether this build carries English texts: natively (the tests) and in the popup, which shows
+/// them where the browser's language has none. The badges' wasm writes every text from
+/// `extension/_locales` in the browser's language, so there the English is left out, and its
+/// bytes stay out of the wasm every LinkedIn page loads.
+pub const SHOWS_ENGLISH: bool = cfg!(any(feature = "popup", not(target_arch = "wasm32")));
+
+/// `text` where this build shows English, else empty (see [`SHOWS_ENGLISH`]).
+#[inline(always)]
+pub const fn english(text: &'static str) -> &'static str {
+    if SHOWS_ENGLISH {
+        text
+    } else {
+        ""
+    }
+}
+
 /// Why a rule matched, as a rule's matcher says it: a message of `extension/_locales`, and the
 /// one detail it quotes (a role, a term, a name) in place of its `$1`.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Because<'a> {
     /// The message key: `because_<rule id>` or `because_<rule id>_<variant>`.
     pub key: &'static str,
-    /// The message in English, with `$1` for the detail: the same as `_locales/en`.
+    /// The message in English, with `$1` for the detail: the same as `_locales/en` (empty where
+    /// the build shows no English: see [`SHOWS_ENGLISH`]).
     pub english: &'static str,
     /// What `$1` stands for, mostly borrowed from the invitation; empty when there is no `$1`.
     pub detail: Cow<'a, str>,
 }
 
 impl<'a> Because<'a> {
-    pub fn new(key: &'static str, english: &'static str, detail: &'a str) -> Self {
-        Because { key, english, detail: Cow::Borrowed(detail) }
+    #[inline(always)]
+    pub fn new(key: &'static str, text: &'static str, detail: impl Into<Cow<'a, str>>) -> Self {
+        Because { key, english: english(text), detail: detail.into() }
     }
 }
 
@@ -70,6 +88,8 @@ impl RuleMatch<'_> {
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
 pub struct Hint {
     pub rule: &'static str,
+    /// In English (see [`SHOWS_ENGLISH`]); the badge shows `rule_<id>_hint` instead.
+    #[serde(skip)]
     pub text: &'static str,
 }
 

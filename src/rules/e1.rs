@@ -5,12 +5,12 @@
 use super::{Case, Rule, Vocabulary};
 use crate::settings::Settings;
 use crate::text::{terms, Lexicon};
-use crate::verdict::{Because, Decision};
+use crate::verdict::{english, Because, Decision};
 
 pub const RULE: Rule = Rule {
     id: "E1",
-    title: "Business opportunities",
-    reason: "I'm always open to potential business opportunities as long as they're qualified.",
+    title: english("Business opportunities"),
+    reason: english("I'm always open to potential business opportunities as long as they're qualified."),
     effect: Decision::Consider,
     default_on: true,
     hint: None,

@@ -1,12 +1,12 @@
 //! E2: the essay's second exception, people met on other channels.
 
 use super::{Case, Found, Rule};
-use crate::verdict::{Because, Decision};
+use crate::verdict::{english, Because, Decision};
 
 pub const RULE: Rule = Rule {
     id: "E2",
-    title: "Met on other channels",
-    reason: "I have met people in other social media channels and included them in my LinkedIn network.",
+    title: english("Met on other channels"),
+    reason: english("I have met people in other social media channels and included them in my LinkedIn network."),
     effect: Decision::Accept,
     default_on: true,
     hint: None,

@@ -1,12 +1,12 @@
 //! K: the sender is someone the user knows (LinkedIn's own advice, quoted by the essay).
 
 use super::{Case, Found, Rule};
-use crate::verdict::{Because, Decision};
+use crate::verdict::{english, Because, Decision};
 
 pub const RULE: Rule = Rule {
     id: "K",
-    title: "People you know",
-    reason: "Only accept an invitation if you know the sender and want them in your network.",
+    title: english("People you know"),
+    reason: english("Only accept an invitation if you know the sender and want them in your network."),
     effect: Decision::Accept,
     default_on: true,
     hint: None,

@@ -5,12 +5,12 @@
 use super::{Case, Rule, Vocabulary};
 use crate::settings::Settings;
 use crate::text::Lexicon;
-use crate::verdict::{Because, Decision};
+use crate::verdict::{english, Because, Decision};
 
 pub const RULE: Rule = Rule {
     id: "O",
-    title: "Your own organizations",
-    reason: "Accept invitations when you've worked with them and would recommend them.",
+    title: english("Your own organizations"),
+    reason: english("Accept invitations when you've worked with them and would recommend them."),
     effect: Decision::Consider,
     default_on: true,
     hint: None,

@@ -6,19 +6,19 @@
 use super::{Case, Rule, Vocabulary};
 use crate::settings::Settings;
 use crate::text::{terms, Lexicon};
-use crate::verdict::{Because, Decision};
+use crate::verdict::{english, Because, Decision};
 use std::borrow::Cow;
 
 pub const RULE: Rule = Rule {
     id: "R1",
-    title: "Social or spam notes",
-    reason: "LinkedIn is a professional network, not a social network.",
+    title: english("Social or spam notes"),
+    reason: english("LinkedIn is a professional network, not a social network."),
     effect: Decision::Refuse,
     default_on: true,
-    hint: Some(
+    hint: Some(english(
         "If you don't know the sender at all, use LinkedIn's \"I don't know this person\" or \
          \"Report spam\" (Vetted never clicks them for you).",
-    ),
+    )),
     matcher,
 };
 
@@ -124,7 +124,7 @@ fn matcher<'a>(case: &Case<'a>) -> Option<Because<'a>> {
         return None;
     }
     let detail = Cow::Owned(unknown_site(raw, &case.engine.trusted_sites)?);
-    Some(Because { key: "because_R1_site", english: "Note links to a site you have not trusted: \"$1\".", detail })
+    Some(Because::new("because_R1_site", "Note links to a site you have not trusted: \"$1\".", detail))
 }
 
 /// The first site the note links to that is not trusted.

@@ -4,13 +4,13 @@
 
 use super::{Case, Rule};
 use crate::invitation::MutualConnections;
-use crate::verdict::{Because, Decision};
+use crate::verdict::{english, Because, Decision};
 use std::borrow::Cow;
 
 pub const RULE: Rule = Rule {
     id: "R2",
-    title: "Accepting is an endorsement",
-    reason: "When I add another person, it's a tacit endorsement of his or her credentials.",
+    title: english("Accepting is an endorsement"),
+    reason: english("When I add another person, it's a tacit endorsement of his or her credentials."),
     effect: Decision::Consider,
     default_on: true,
     hint: None,
@@ -52,7 +52,7 @@ fn ask(mutual: &MutualConnections) -> Because<'_> {
             Cow::Owned(n.to_string()),
         ),
     };
-    Because { key, english, detail }
+    Because::new(key, english, detail)
 }
 
 #[cfg(test)]

@@ -5,12 +5,12 @@
 use super::{Case, Field, Rule, Vocabulary};
 use crate::settings::Settings;
 use crate::text::{fold, terms, Lexicon};
-use crate::verdict::{Because, Decision};
+use crate::verdict::{english, Because, Decision};
 
 pub const RULE: Rule = Rule {
     id: "R3",
-    title: "Open networkers",
-    reason: "LinkedIn is not a popularity contest involving who has the most fans or followers.",
+    title: english("Open networkers"),
+    reason: english("LinkedIn is not a popularity contest involving who has the most fans or followers."),
     effect: Decision::Refuse,
     default_on: true,
     hint: None,

@@ -5,12 +5,12 @@
 use super::{Case, Rule, Vocabulary};
 use crate::settings::Settings;
 use crate::text::{terms, Lexicon};
-use crate::verdict::{Because, Decision};
+use crate::verdict::{english, Because, Decision};
 
 pub const RULE: Rule = Rule {
     id: "R4",
-    title: "Groups are for open networking",
-    reason: "The LinkedIn Groups provide an opportunity for open networking; that doesn't put all those people in my personal network.",
+    title: english("Groups are for open networking"),
+    reason: english("The LinkedIn Groups provide an opportunity for open networking; that doesn't put all those people in my personal network."),
     effect: Decision::Consider,
     default_on: true,
     hint: None,

@@ -1,12 +1,12 @@
 //! R5: the essay's fifth reason. No reason given, and the user does not know the sender.
 
 use super::{Case, Rule};
-use crate::verdict::{Because, Decision};
+use crate::verdict::{english, Because, Decision};
 
 pub const RULE: Rule = Rule {
     id: "R5",
-    title: "No personal note",
-    reason: "If the invitation doesn't have any specific information as to why you want to connect with me and I don't know you, I will refuse.",
+    title: english("No personal note"),
+    reason: english("If the invitation doesn't have any specific information as to why you want to connect with me and I don't know you, I will refuse."),
     effect: Decision::Refuse,
     default_on: true,
     hint: None,

@@ -4,12 +4,12 @@
 use super::{Case, Rule, Vocabulary};
 use crate::settings::Settings;
 use crate::text::{tag_bit, terms, Lexicon};
-use crate::verdict::{Because, Decision};
+use crate::verdict::{english, Because, Decision};
 
 pub const RULE: Rule = Rule {
     id: "R6",
-    title: "Recruiters, HR and real-estate agents",
-    reason: "I'm not looking for a job, I'm not looking to hire anyone and I don't want to purchase a property.",
+    title: english("Recruiters, HR and real-estate agents"),
+    reason: english("I'm not looking for a job, I'm not looking to hire anyone and I don't want to purchase a property."),
     effect: Decision::Refuse,
     default_on: true,
     hint: None,

@@ -76,7 +76,8 @@ fn renamed_classes_and_deeper_nesting_change_no_reading() {
                     drift(element);
                 }
             }
-            let card = Card::parse(&html::snapshot(the_card(&fixture.name(), &nodes)));
+            let records = html::snapshot(the_card(&fixture.name(), &nodes));
+            let card = Card::parse(&records);
             let reading = read_card(&card);
             let got = reading_json(&reading);
             if got != fixture.expect {

@@ -14,7 +14,8 @@ fn check(generation: &str) {
     let mut failures = Vec::new();
     for fixture in &fixtures {
         let nodes = fixture.nodes();
-        let card = Card::parse(&html::snapshot(the_card(&fixture.name(), &nodes)));
+        let records = html::snapshot(the_card(&fixture.name(), &nodes));
+        let card = Card::parse(&records);
         let reading = read_card(&card);
         let got = reading_json(&reading);
         if got != fixture.expect {
@@ -55,7 +56,8 @@ fn every_person_card_gets_its_expected_badge() {
     let mut failures = Vec::new();
     for fixture in GENERATIONS.iter().flat_map(|g| fixtures(g)) {
         let nodes = fixture.nodes();
-        let card = Card::parse(&html::snapshot(the_card(&fixture.name(), &nodes)));
+        let records = html::snapshot(the_card(&fixture.name(), &nodes));
+        let card = Card::parse(&records);
         let Reading::Person { invitation, .. } = read_card(&card) else { continue };
         let verdict = engine.classify(&invitation).expect("a person gets a verdict");
         let got = json!({

@@ -69,7 +69,8 @@ fn mutate(element: &mut Element, rng: &mut Rng) {
 fn check_page(nodes: &[Html]) -> Result<usize, String> {
     let mut read = 0;
     for card in html::select(nodes, PROFILE.cards) {
-        let snapshot = Card::parse(&html::snapshot(card));
+        let records = html::snapshot(card);
+        let snapshot = Card::parse(&records);
         let first = read_card(&snapshot);
         if first != read_card(&snapshot) {
             return Err("the same card read twice gave two readings".into());

@@ -17,7 +17,7 @@ pub fn read(card: &Card) -> Reading {
     let Some(actions) = part(card, "invitation-card__action-container") else {
         return Reading::NotACard;
     };
-    let mut controls = card.find(actions, |n| matches!(n.tag.as_str(), "button" | "a"));
+    let mut controls = card.find(actions, |n| matches!(&*n.tag, "button" | "a"));
     let (Some(ignore), Some(accept)) = (controls.next(), controls.next()) else {
         return Reading::NotACard;
     };

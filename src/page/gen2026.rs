@@ -23,8 +23,7 @@ pub fn read(card: &Card) -> Reading {
 
 /// Ignore (a button labelled with the verb) and the labelled control after it.
 fn controls(card: &Card) -> Option<Controls> {
-    let labelled =
-        |n: &Node| matches!(n.tag.as_str(), "button" | "a") && n.attr("aria-label").is_some();
+    let labelled = |n: &Node| matches!(&*n.tag, "button" | "a") && n.attr("aria-label").is_some();
     let ignore = card
         .find(0, move |n| labelled(n) && tree::is_button(n))
         .find(|&i| words::is_ignore(tree::label(card, i)))?;

@@ -13,29 +13,35 @@
 //! - the content script replaces U+001C..U+001F in page text by spaces, so page text cannot
 //!   forge a record.
 
+use std::borrow::Cow;
+
 pub const CARD_SEP: char = '\u{1d}';
 pub const NODE_SEP: char = '\u{1e}';
 pub const FIELD_SEP: char = '\u{1f}';
 pub const TEXT_TAG: &str = "#";
 
-/// One element or text node of a card.
+/// One element or text node of a card, borrowing from the batch string.
 #[derive(Clone, Debug, PartialEq, Eq)]
-pub struct Node {
+pub struct Node<'a> {
     pub depth: usize,
-    /// Lower-case tag name, or `#` for text.
-    pub tag: String,
-    pub attrs: Vec<(String, String)>,
+    /// Lower-case tag name, or `#` for text. The DOM's tag names are lower case already, so this
+    /// only copies a tag that is not.
+    pub tag: Cow<'a, str>,
+    /// An element's attributes, `(name, value)`, as recorded.
+    pub attrs: Vec<(&'a str, &'a str)>,
     /// A text node's text, whitespace collapsed; empty for elements.
-    pub text: String,
+    pub text: Cow<'a, str>,
     /// Index of the parent node; `None` for the card element.
     pub parent: Option<usize>,
     /// Index one past the last node of this node's subtree.
     pub end: usize,
 }
 
-impl Node {
-    pub fn attr(&self, name: &str) -> Option<&str> {
-        self.attrs.iter().find(|(n, _)| n == name).map(|(_, v)| v.as_str())
+impl<'a> Node<'a> {
+    /// The value of the attribute called `name` (lower case), whatever the case it was recorded in.
+    pub fn attr(&self, name: &str) -> Option<&'a str> {
+        let named = |n: &&str| n.len() == name.len() && n.eq_ignore_ascii_case(name);
+        self.attrs.iter().find(|(n, _)| named(n)).map(|&(_, v)| v)
     }
 
     pub fn is_text(&self) -> bool {
@@ -50,14 +56,14 @@ impl Node {
 
 /// A card's nodes, in document order.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
-pub struct Card {
-    pub nodes: Vec<Node>,
+pub struct Card<'a> {
+    pub nodes: Vec<Node<'a>>,
 }
 
-impl Card {
+impl<'a> Card<'a> {
     /// Parses one card's records. Malformed records are skipped rather than refused: a
     /// snapshot is page data, and the readers decide what a usable card is.
-    pub fn parse(records: &str) -> Card {
+    pub fn parse(records: &'a str) -> Card<'a> {
         let mut nodes: Vec<Node> = Vec::new();
         let mut open: Vec<usize> = Vec::new();
         for record in records.split(NODE_SEP) {
@@ -73,12 +79,12 @@ impl Card {
             let (attrs, text) = if tag == TEXT_TAG {
                 (Vec::new(), collapse(fields.next().unwrap_or("")))
             } else {
-                (pairs(fields), String::new())
+                (pairs(fields), Cow::Borrowed(""))
             };
             let index = nodes.len();
             nodes.push(Node {
                 depth,
-                tag: tag.to_ascii_lowercase(),
+                tag: lowercase(tag),
                 attrs,
                 text,
                 parent: open.last().copied(),
@@ -99,11 +105,11 @@ impl Card {
     }
 
     /// Indices of the elements in `index`'s subtree for which `test` holds.
-    pub fn find<'a>(
-        &'a self,
+    pub fn find<'c>(
+        &'c self,
         index: usize,
-        test: impl Fn(&Node) -> bool + 'a,
-    ) -> impl Iterator<Item = usize> + 'a {
+        test: impl Fn(&Node) -> bool + 'c,
+    ) -> impl Iterator<Item = usize> + 'c {
         self.subtree(index).filter(move |&i| !self.nodes[i].is_text() && test(&self.nodes[i]))
     }
 
@@ -141,24 +147,44 @@ impl Card {
 }
 
 /// Splits a batch into its cards.
-pub fn parse_batch(batch: &str) -> Vec<Card> {
+pub fn parse_batch(batch: &str) -> Vec<Card<'_>> {
     if batch.is_empty() {
         return Vec::new();
     }
     batch.split(CARD_SEP).map(Card::parse).collect()
 }
 
-fn pairs<'a>(mut fields: impl Iterator<Item = &'a str>) -> Vec<(String, String)> {
+fn pairs<'a>(mut fields: impl Iterator<Item = &'a str>) -> Vec<(&'a str, &'a str)> {
     let mut attrs = Vec::new();
     while let (Some(name), Some(value)) = (fields.next(), fields.next()) {
-        attrs.push((name.to_ascii_lowercase(), value.to_string()));
+        attrs.push((name, value));
     }
     attrs
 }
 
-/// Whitespace runs (including no-break spaces) collapsed to one space, ends trimmed.
-pub fn collapse(text: &str) -> String {
-    text.split_whitespace().collect::<Vec<_>>().join(" ")
+/// An ASCII tag name in lower case, copied only when it is not already.
+fn lowercase(tag: &str) -> Cow<'_, str> {
+    if tag.bytes().any(|b| b.is_ascii_uppercase()) {
+        Cow::Owned(tag.to_ascii_lowercase())
+    } else {
+        Cow::Borrowed(tag)
+    }
+}
+
+/// Whitespace runs (including no-break spaces) collapsed to one space, ends trimmed; copied only
+/// when that changes anything.
+pub fn collapse(text: &str) -> Cow<'_, str> {
+    let mut after_space = true;
+    let tidy = text.chars().all(|c| {
+        let fits = if c == ' ' { !after_space } else { !c.is_whitespace() };
+        after_space = c == ' ';
+        fits
+    }) && !text.ends_with(' ');
+    if tidy {
+        Cow::Borrowed(text)
+    } else {
+        Cow::Owned(text.split_whitespace().collect::<Vec<_>>().join(" "))
+    }
 }
 
 #[cfg(test)]
@@ -187,6 +213,17 @@ mod tests {
         assert_eq!(card.subtree(1), 1..4);
         assert_eq!(card.text(0), "Ada Lovelace");
         assert_eq!(card.find(0, |n| n.attr("href").is_some()).collect::<Vec<_>>(), [2]);
+    }
+
+    #[test]
+    fn copies_only_what_needs_changing() {
+        for text in ["", " ", "a", "a b", " a", "a ", "a  b", "a\u{a0}b", "a\nb", "\u{3000}x"] {
+            let collapsed = collapse(text);
+            assert_eq!(collapsed, text.split_whitespace().collect::<Vec<_>>().join(" "));
+            assert_eq!(matches!(collapsed, Cow::Borrowed(_)), collapsed == text, "{text:?}");
+        }
+        let card = Card::parse("0\u{1f}LI\u{1f}Class\u{1f}x");
+        assert_eq!((&*card.nodes[0].tag, card.nodes[0].attr("class")), ("li", Some("x")));
     }
 
     #[test]

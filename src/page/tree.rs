@@ -30,7 +30,7 @@ pub fn is_well_formed(card: &Card) -> bool {
 }
 
 /// The ancestors of `index`, nearest first, itself excluded.
-pub fn ancestors(card: &Card, index: usize) -> impl Iterator<Item = usize> + '_ {
+pub fn ancestors<'c>(card: &'c Card, index: usize) -> impl Iterator<Item = usize> + 'c {
     std::iter::successors(card.nodes[index].parent, move |&i| card.nodes[i].parent)
 }
 
@@ -85,7 +85,7 @@ fn segments(card: &Card, range: Range<usize>, skip: fn(&Node) -> bool) -> Vec<Se
                 s.text.push(' ');
                 s.text.push_str(&node.text);
             }
-            _ => segments.push(Segment { element, hidden, text: node.text.clone() }),
+            _ => segments.push(Segment { element, hidden, text: node.text.to_string() }),
         }
     }
     segments
@@ -93,7 +93,7 @@ fn segments(card: &Card, range: Range<usize>, skip: fn(&Node) -> bool) -> Vec<Se
 
 /// The block element a text node's line belongs to: its nearest ancestor that is not inline.
 pub fn line_element(card: &Card, index: usize) -> usize {
-    ancestors(card, index).find(|&a| !INLINE.contains(&card.nodes[a].tag.as_str())).unwrap_or(0)
+    ancestors(card, index).find(|&a| !INLINE.contains(&&*card.nodes[a].tag)).unwrap_or(0)
 }
 
 fn is_hidden(card: &Card, index: usize) -> bool {
@@ -104,7 +104,7 @@ fn is_hidden(card: &Card, index: usize) -> bool {
 /// ("See more", "Reply to …"), never part of what the sender wrote. Links elsewhere stay: a note
 /// may hold a URL, and the rules look at it.
 pub fn is_own_control(node: &Node) -> bool {
-    match node.tag.as_str() {
+    match &*node.tag {
         "button" => true,
         "a" => node.attr("href").is_none_or(|h| h.starts_with('#') || h.contains("/messaging/")),
         _ => node.attr("role") == Some("button"),
@@ -183,7 +183,7 @@ pub fn name(card: &Card, link: usize, labels: &[&str]) -> String {
         .subtree(link)
         .map(|i| &card.nodes[i])
         .filter(|n| n.is_text() && !n.text.is_empty())
-        .map(|n| n.text.as_str())
+        .map(|n| &*n.text)
         .collect();
     let mut name = String::new();
     for piece in pieces {
@@ -207,7 +207,7 @@ pub fn anchor(card: &Card, index: usize) -> usize {
         if card.nodes[index].is_text() { card.nodes[index].parent } else { Some(index) };
     let mut at = Some(index);
     while let Some(i) = at {
-        if matches!(card.nodes[i].tag.as_str(), "a" | "button") {
+        if matches!(&*card.nodes[i].tag, "a" | "button") {
             anchor = card.nodes[i].parent;
         }
         at = card.nodes[i].parent;
@@ -216,7 +216,7 @@ pub fn anchor(card: &Card, index: usize) -> usize {
 }
 
 /// The `aria-label` of a node, or "".
-pub fn label(card: &Card, index: usize) -> &str {
+pub fn label<'a>(card: &Card<'a>, index: usize) -> &'a str {
     card.nodes[index].attr("aria-label").unwrap_or("")
 }
 
@@ -225,8 +225,9 @@ pub(crate) mod tests {
     use super::*;
     use crate::page::snapshot::{FIELD_SEP, NODE_SEP};
 
-    /// A card from records written as "depth tag attr=value …" or "depth # text".
-    pub(crate) fn card(records: &[&str]) -> Card {
+    /// A card from records written as "depth tag attr=value …" or "depth # text". The batch
+    /// string is leaked: a card borrows from it, and a test's few bytes may live until it ends.
+    pub(crate) fn card(records: &[&str]) -> Card<'static> {
         let records: Vec<String> = records
             .iter()
             .map(|r| {
@@ -246,7 +247,7 @@ pub(crate) mod tests {
                 fields.join(&FIELD_SEP.to_string())
             })
             .collect();
-        Card::parse(&records.join(&NODE_SEP.to_string()))
+        Card::parse(records.join(&NODE_SEP.to_string()).leak())
     }
 
     #[test]

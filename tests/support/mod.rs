@@ -105,7 +105,7 @@ pub fn anchor_problem(card: &Card, reading: &Reading) -> Option<String> {
     }
     let mut at = Some(*anchor);
     while let Some(i) = at {
-        if matches!(card.nodes[i].tag.as_str(), "a" | "button") {
+        if matches!(&*card.nodes[i].tag, "a" | "button") {
             return Some(format!("anchor is inside a <{}>", card.nodes[i].tag));
         }
         at = card.nodes[i].parent;

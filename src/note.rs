@@ -65,12 +65,12 @@ fn starts_like_default(message: &str) -> bool {
     while end < bytes.len() && bytes[end].is_ascii_alphabetic() {
         end += 1;
     }
-    let first = &message[..end];
+    let first = message.get(..end).unwrap_or("");
     if !DEFAULT_FIRST_WORDS.iter().any(|word| first.eq_ignore_ascii_case(word)) {
         return false;
     }
     // "I loved your talk" is not "I'd like" nor "I would like".
-    let rest = message[end..].trim_start_matches(['\'', '’', ' ']).as_bytes();
+    let rest = message.get(end..).unwrap_or("").trim_start_matches(['\'', '’', ' ']).as_bytes();
     let starts = |word: &[u8]| rest.get(..word.len()).is_some_and(|head| head.eq_ignore_ascii_case(word));
     !first.eq_ignore_ascii_case("i") || starts(b"d ") || starts(b"would ")
 }

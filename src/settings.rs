@@ -55,6 +55,7 @@
 //! `rules`; a version 1 file is read as if it said `"rules": {"R5": false, ...}`.
 
 use crate::rules::{self, CATALOGUE};
+use crate::text::holds;
 use serde::de::{self, Deserialize, Deserializer, MapAccess, SeqAccess, Visitor};
 use serde::ser::{Serialize, Serializer};
 use std::fmt;
@@ -406,7 +407,7 @@ fn check_words(text: &str) -> Option<&'static str> {
 }
 
 fn check_person(text: &str) -> Option<&'static str> {
-    let linkedin_link = text.contains("linkedin.com/") && !text.contains("/in/");
+    let linkedin_link = holds(text, "linkedin.com/") && !holds(text, "/in/");
     if linkedin_link {
         return Some("links to LinkedIn but not to a person's profile (…/in/<name>/)");
     }

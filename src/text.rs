@@ -474,7 +474,21 @@ fn styled_ascii(c: char) -> Option<char> {
 /// The terms of a vocabulary written as one text, "a, b, c, ": in the wasm, a list of strings
 /// weighs a pointer and a length per entry besides the text, and compresses worse.
 pub fn terms(list: &'static str) -> impl Iterator<Item = &'static str> {
-    list.split(", ").filter(|term| !term.is_empty())
+    list.split(',').map(|term| term.strip_prefix(' ').unwrap_or(term)).filter(|term| !term.is_empty())
+}
+
+/// Where `needle` (not empty) occurs in `text`, by bytes, from the left; a UTF-8 needle only
+/// matches at a character's start. The core searches text this way, never with `str::find` or
+/// `contains` and a text pattern, nor slices it with `&text[a..b]`: those bring std's text
+/// searcher and the formatting of their panics, some KiB, into the wasm every LinkedIn page loads.
+pub fn positions<'a>(text: &'a str, needle: &'a str) -> impl Iterator<Item = usize> + 'a {
+    let needle = needle.as_bytes();
+    text.as_bytes().windows(needle.len().max(1)).enumerate().filter(move |(_, w)| *w == needle).map(|(at, _)| at)
+}
+
+/// Whether `text` holds `needle` (see [`positions`]).
+pub fn holds(text: &str, needle: &str) -> bool {
+    positions(text, needle).next().is_some()
 }
 
 /// The words of folded text, in order (marks included).

@@ -4,7 +4,7 @@
 
 use super::{Case, Field, Rule, Vocabulary};
 use crate::settings::Settings;
-use crate::text::{fold, terms, Lexicon};
+use crate::text::{fold, positions, terms, Lexicon};
 use crate::verdict::{english, Because, Decision};
 
 pub const RULE: Rule = Rule {
@@ -94,8 +94,8 @@ fn open_networker<'a>(says: &Says, raw: &'a str, field: &Field<'a>) -> Option<Be
 fn lion(text: &str) -> bool {
     let has_lower_case = text.chars().any(char::is_lowercase);
     let alnum = char::is_alphanumeric;
-    let capital = text.match_indices("LION").any(|(at, _)| {
-        let (before, after) = (&text[..at], &text[at + 4..]);
+    let capital = positions(text, "LION").any(|at| {
+        let (before, after) = (text.get(..at).unwrap_or(""), text.get(at + 4..).unwrap_or(""));
         let word = !before.ends_with(alnum) && !after.starts_with(alnum);
         let set_apart = !before.trim_end().ends_with(alnum) && !after.trim_start().starts_with(alnum);
         word && (has_lower_case || set_apart)
@@ -120,7 +120,7 @@ fn connection_count(text: &str) -> Option<&str> {
         }
         let (end, value) = read_count(bytes, at);
         if let Some(claim_end) = count_claim(text, end, value) {
-            return Some(&text[at..claim_end]);
+            return text.get(at..claim_end);
         }
         at = end.max(at + 1);
     }
@@ -155,12 +155,12 @@ fn count_claim(text: &str, end: usize, value: u64) -> Option<usize> {
     if value < 1000 {
         return None;
     }
-    let rest = &text[end..];
+    let rest = text.get(end..)?;
     let after_plus = rest.trim_start_matches(' ').strip_prefix('+');
     let after = after_plus.unwrap_or(rest).trim_start();
     let word_len = after.find(|c: char| !c.is_alphabetic()).unwrap_or(after.len());
     let word_end = text.len() - after.len() + word_len;
-    if word_len > 0 && CONNECTION_WORDS.contains(&fold(&after[..word_len]).as_str()) {
+    if word_len > 0 && CONNECTION_WORDS.contains(&fold(after.get(..word_len)?).as_str()) {
         return Some(word_end);
     }
     let alone = !after.starts_with(char::is_alphanumeric);
@@ -172,10 +172,11 @@ fn email_address(text: &str) -> Option<&str> {
     let local = |b: &u8| b.is_ascii_alphanumeric() || b"._%+-".contains(b);
     let domain = |b: &u8| b.is_ascii_alphanumeric() || b".-".contains(b);
     text.match_indices('@').find_map(|(at, _)| {
-        let start = text[..at].bytes().rposition(|b| !local(&b)).map_or(0, |p| p + 1);
-        let length = text[at + 1..].bytes().position(|b| !domain(&b)).unwrap_or(text.len() - at - 1);
-        let host = text[at + 1..at + 1 + length].trim_end_matches(['.', '-']);
-        (start < at && is_host(host)).then(|| &text[start..at + 1 + host.len()])
+        let (before, after) = (text.get(..at)?, text.get(at + 1..)?);
+        let start = before.bytes().rposition(|b| !local(&b)).map_or(0, |p| p + 1);
+        let length = after.bytes().position(|b| !domain(&b)).unwrap_or(after.len());
+        let host = after.get(..length)?.trim_end_matches(['.', '-']);
+        if start < at && is_host(host) { text.get(start..at + 1 + host.len()) } else { None }
     })
 }
 

@@ -158,7 +158,7 @@ mod tests {
                 let align = [1, 2, 4, 8, 16][random(5) as usize];
                 let layout = Layout::from_size_align(size, align).unwrap();
                 let ptr = unsafe { heap.alloc(layout) } as usize;
-                assert!(ptr != 0 && ptr % align.max(MIN) == 0, "round {round}");
+                assert!(ptr != 0 && ptr.is_multiple_of(align.max(MIN)), "round {round}");
                 assert!(memory.contains(&ptr) && ptr + size <= memory.end);
                 for &(other, other_layout) in blocks.iter() {
                     assert!(ptr + size <= other || other + other_layout.size() <= ptr, "overlap");
@@ -199,6 +199,6 @@ mod tests {
         let (heap, _) = heap(2);
         assert!(unsafe { heap.alloc(Layout::from_size_align(3 * PAGE, 16).unwrap()) }.is_null());
         let aligned = unsafe { heap.alloc(Layout::from_size_align(10, 256).unwrap()) } as usize;
-        assert!(aligned != 0 && aligned % 256 == 0);
+        assert!(aligned != 0 && aligned.is_multiple_of(256));
     }
 }

@@ -164,7 +164,7 @@ impl WordHash {
     pub fn push(&mut self, b: u8) {
         self.chunk |= u64::from(b) << (8 * (self.len % 8));
         self.len += 1;
-        if self.len % 8 == 0 {
+        if self.len.is_multiple_of(8) {
             self.hash = mix(self.hash ^ self.chunk);
             self.chunk = 0;
         }
@@ -471,6 +471,10 @@ fn styled_ascii(c: char) -> Option<char> {
     Some(base as char)
 }
 
+/// Another reader of a scan's folded words (see [`Lexicon::scan_with`]): each word, and whether a
+/// phrase break comes before it.
+pub type AlsoWords<'a> = &'a mut dyn FnMut(&[u8], bool);
+
 /// The terms of a vocabulary written as one text, "a, b, c, ": in the wasm, a list of strings
 /// weighs a pointer and a length per entry besides the text, and compresses worse.
 pub fn terms(list: &'static str) -> impl Iterator<Item = &'static str> {
@@ -704,7 +708,7 @@ impl Lexicon {
     /// [`Lexicon::scan`], handing each folded word to `also` as well (with whether a phrase
     /// break comes before it), so that another reader needs no pass of its own. One function
     /// for every scan, with or without `also`: each copy of the tokenizer weighs in the wasm.
-    pub fn scan_with(&self, text: &str, mask: u16, mut also: Option<&mut dyn FnMut(&[u8], bool)>) -> Hits<'_> {
+    pub fn scan_with(&self, text: &str, mask: u16, mut also: Option<AlsoWords>) -> Hits<'_> {
         if text.is_empty() {
             return Hits { lexicon: Some(self), ..Hits::NONE };
         }

@@ -145,7 +145,7 @@ mod calls {
         let mut settings = settings::read(&value_from_js(stored), &mut settings::Count::default());
         let entry = match slug {
             "" => name.trim().to_string(),
-            slug => format!("https://www.linkedin.com/in/{slug}/"),
+            slug => ["https://www.linkedin.com/in/", slug, "/"].concat(),
         };
         if !settings.known_people.contains(&entry) {
             settings.known_people.push(entry);

@@ -7,6 +7,7 @@
 use super::tree::{self, Target};
 use super::{words, Card, Node, Reading};
 use crate::invitation::{Invitation, SenderKind};
+use crate::text::fold;
 
 /// Whether a snapshot's root is a card of this generation.
 pub fn is_card(root: &Node) -> bool {
@@ -56,8 +57,9 @@ fn person(card: &Card, slug: String, controls: [usize; 2], note: Option<usize>) 
     let mut invitation = Invitation::person(&name);
     invitation.profile_slug = Some(slug);
     invitation.headline = part_text(card, "invitation-card__subtitle").unwrap_or_default();
-    invitation.mutual =
-        part_text(card, "member-insights").and_then(|t| words::mutual(&t)).unwrap_or_default();
+    invitation.mutual = part_text(card, "member-insights")
+        .and_then(|t| words::mutual(&t, &fold(&t)))
+        .unwrap_or_default();
     invitation.age = part_text(card, "time-badge");
     invitation.message = note.and_then(|n| tree::shown_text(card, card.subtree(n)));
     Reading::Person { invitation, anchor: tree::anchor(card, title) }

@@ -6,6 +6,7 @@
 use super::tree::{self, Line, Target};
 use super::{words, Card, Reading};
 use crate::invitation::Invitation;
+use crate::text::fold;
 
 /// An invitation's two controls, as node indices.
 #[derive(Clone, Copy, Debug)]
@@ -95,11 +96,12 @@ pub fn describe(invitation: &mut Invitation, lines: &[Line]) {
 
 /// Records a line of a known form; whether it was one.
 fn classify(invitation: &mut Invitation, line: &str) -> bool {
-    if let Some(mutual) = words::mutual(line) {
+    let folded = fold(line);
+    if let Some(mutual) = words::mutual(line, &folded) {
         invitation.mutual = mutual;
-    } else if let Some(org) = words::organization(line) {
+    } else if let Some(org) = words::organization(line, &folded) {
         invitation.common_organization = Some(org);
-    } else if words::is_age(line) {
+    } else if words::is_age(&folded) {
         invitation.age = Some(line.to_string());
     } else {
         return false;

@@ -66,20 +66,19 @@ impl<'a> Card<'a> {
     pub fn parse(records: &'a str) -> Card<'a> {
         let mut nodes: Vec<Node> = Vec::new();
         let mut open: Vec<usize> = Vec::new();
-        for record in records.split(NODE_SEP) {
-            let mut fields = record.split(FIELD_SEP);
-            let (Some(depth), Some(tag)) = (fields.next(), fields.next()) else { continue };
-            let Ok(depth) = depth.parse::<usize>() else { continue };
+        each_record(records, |fields| {
+            let [depth, tag, rest @ ..] = fields else { return };
+            let Ok(depth) = depth.parse::<usize>() else { return };
             // A depth can only go one deeper than the node before it.
             let depth = depth.min(open.len());
             while open.len() > depth {
                 let closed = open.pop().expect("checked non-empty");
                 nodes[closed].end = nodes.len();
             }
-            let (attrs, text) = if tag == TEXT_TAG {
-                (Vec::new(), collapse(fields.next().unwrap_or("")))
+            let (attrs, text) = if *tag == TEXT_TAG {
+                (Vec::new(), collapse(rest.first().copied().unwrap_or("")))
             } else {
-                (pairs(fields), Cow::Borrowed(""))
+                (pairs(rest.iter().copied()), Cow::Borrowed(""))
             };
             let index = nodes.len();
             nodes.push(Node {
@@ -91,7 +90,7 @@ impl<'a> Card<'a> {
                 end: index + 1,
             });
             open.push(index);
-        }
+        });
         let len = nodes.len();
         for index in open {
             nodes[index].end = len;
@@ -154,12 +153,36 @@ pub fn parse_batch(batch: &str) -> Vec<Card<'_>> {
     batch.split(CARD_SEP).map(Card::parse).collect()
 }
 
+/// Calls `each` with the fields of each record of a card, in order, in one pass over its bytes:
+/// `split` at records and then at fields would read them twice, and its searcher costs more than
+/// the search on such short pieces. An ASCII separator byte is always a whole character.
 fn pairs<'a>(mut fields: impl Iterator<Item = &'a str>) -> Vec<(&'a str, &'a str)> {
     let mut attrs = Vec::new();
     while let (Some(name), Some(value)) = (fields.next(), fields.next()) {
         attrs.push((name, value));
     }
     attrs
+}
+
+fn each_record<'a>(records: &'a str, mut each: impl FnMut(&[&'a str])) {
+    let bytes = records.as_bytes();
+    let mut fields = Vec::new();
+    let mut start = 0;
+    loop {
+        let mut end = start;
+        while end < bytes.len() && bytes[end] != FIELD_SEP as u8 && bytes[end] != NODE_SEP as u8 {
+            end += 1;
+        }
+        fields.push(records.get(start..end).unwrap_or_default());
+        if bytes.get(end) != Some(&(FIELD_SEP as u8)) {
+            each(&fields);
+            fields.clear();
+        }
+        if end == bytes.len() {
+            return;
+        }
+        start = end + 1;
+    }
 }
 
 /// An ASCII tag name in lower case, copied only when it is not already.

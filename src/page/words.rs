@@ -3,7 +3,7 @@
 //! are translated), and a few neighbours where the word is cheap to know.
 
 use crate::invitation::{MutualConnections, SenderKind};
-use crate::text::fold;
+use crate::text::{fold, positions};
 
 /// Words of an Ignore control's label, folded.
 const IGNORE: &[&str] = &["ignore", "ignorer", "ignorieren", "ignorar", "ignora", "negeren"];
@@ -91,13 +91,12 @@ pub fn kind_from_status(line: &str) -> Option<SenderKind> {
     NOT_PERSON.iter().find(|(words, _)| contains_words(&folded, words)).map(|&(_, kind)| kind)
 }
 
-/// Reads a mutual-connections line: "Ada Lovelace and 12 other mutual connections" (13, Ada),
-/// "Ada Lovelace is a mutual connection", "Ada and Alan are mutual connections", "12 mutual
-/// connections". `None` when the line is not one.
-pub fn mutual(line: &str) -> Option<MutualConnections> {
-    let folded = fold(line);
+/// Reads a mutual-connections line, given `folded`, its [`fold`]: "Ada Lovelace and 12 other
+/// mutual connections" (13, Ada), "Ada Lovelace is a mutual connection", "Ada and Alan are mutual
+/// connections", "12 mutual connections". `None` when the line is not one.
+pub fn mutual(line: &str, folded: &str) -> Option<MutualConnections> {
     // Word starts only: "mutual connection" also stands for its plural.
-    if !MUTUAL.iter().any(|m| format!(" {folded}").contains(&format!(" {m}"))) {
+    if !MUTUAL.iter().any(|m| holds_words(folded, m, false)) {
         return None;
     }
     let mut names: Vec<String> = Vec::new();
@@ -142,12 +141,11 @@ fn number(token: &str) -> Option<u32> {
     digits.parse().ok().or(Some(u32::MAX))
 }
 
-/// The organization of a "<Org> common organization" line; `None` when the line is not one.
-pub fn organization(line: &str) -> Option<String> {
-    let folded = fold(line);
-    let marker = ORGANIZATION
-        .iter()
-        .find(|m| folded.ends_with(&format!(" {m}")) || folded.starts_with(&format!("{m} ")))?;
+/// The organization of a "<Org> common organization" line, given `folded`, its [`fold`]; `None`
+/// when the line is not one.
+pub fn organization(line: &str, folded: &str) -> Option<String> {
+    let marker =
+        ORGANIZATION.iter().find(|m| ends_with_words(folded, m) || starts_with_words(folded, m))?;
     let at_end = folded.ends_with(*marker);
     let mut tokens: Vec<&str> = line.split_whitespace().collect();
     let mut words_left = marker.split(' ').count();
@@ -160,22 +158,40 @@ pub fn organization(line: &str) -> Option<String> {
     (!org.is_empty()).then(|| org.to_string())
 }
 
-/// Whether a line is an age ("2 weeks ago", "Yesterday", "il y a 3 jours", "vor 2 Wochen").
-pub fn is_age(line: &str) -> bool {
-    let folded = fold(line);
-    if AGE_WORDS.contains(&folded.as_str()) {
+/// Whether a line is an age ("2 weeks ago", "Yesterday", "il y a 3 jours", "vor 2 Wochen"),
+/// given its [`fold`].
+pub fn is_age(folded: &str) -> bool {
+    if AGE_WORDS.contains(&folded) {
         return true;
     }
-    let words: Vec<&str> = folded.split(' ').collect();
-    let counted = words.iter().any(|w| w.chars().all(|c| c.is_ascii_digit()) || ONE.contains(w));
-    let ago = AGO_SUFFIX.iter().any(|s| folded.ends_with(&format!(" {s}")))
-        || AGO_PREFIX.iter().any(|p| folded.starts_with(&format!("{p} ")));
-    words.len() <= 5 && counted && ago
+    let ago = AGO_SUFFIX.iter().any(|s| ends_with_words(folded, s))
+        || AGO_PREFIX.iter().any(|p| starts_with_words(folded, p));
+    let words = || folded.split(' ');
+    let counted = || words().any(|w| w.chars().all(|c| c.is_ascii_digit()) || ONE.contains(&w));
+    ago && words().count() <= 5 && counted()
 }
 
 /// Whether `folded` holds `words` as whole words.
 fn contains_words(folded: &str, words: &str) -> bool {
-    format!(" {folded} ").contains(&format!(" {words} "))
+    holds_words(folded, words, true)
+}
+
+/// Whether `folded` holds `words` from a word's start, and to a word's end when `whole`.
+pub fn holds_words(folded: &str, words: &str, whole: bool) -> bool {
+    let space =
+        |at: Option<usize>| at.and_then(|at| folded.as_bytes().get(at)).is_none_or(|&b| b == b' ');
+    positions(folded, words)
+        .any(|at| space(at.checked_sub(1)) && (!whole || space(Some(at + words.len()))))
+}
+
+/// Whether `folded` starts with `words` followed by more words.
+fn starts_with_words(folded: &str, words: &str) -> bool {
+    folded.strip_prefix(words).is_some_and(|rest| rest.starts_with(' '))
+}
+
+/// Whether `folded` ends with `words` after other words.
+fn ends_with_words(folded: &str, words: &str) -> bool {
+    folded.strip_suffix(words).is_some_and(|rest| rest.ends_with(' '))
 }
 
 #[cfg(test)]
@@ -183,7 +199,7 @@ mod tests {
     use super::*;
 
     fn read(line: &str) -> (u32, Vec<String>) {
-        let m = mutual(line).expect("a mutual-connections line");
+        let m = mutual(line, &fold(line)).expect("a mutual-connections line");
         (m.count, m.names)
     }
 
@@ -211,21 +227,19 @@ mod tests {
             read("Anna Schmidt ist ein gemeinsamer Kontakt"),
             (1, vec!["Anna Schmidt".into()])
         );
-        assert_eq!(mutual("Mutual fund analyst"), None);
+        assert_eq!(mutual("Mutual fund analyst", "mutual fund analyst"), None);
     }
 
     #[test]
     fn organization_lines() {
+        let org = |line: &str| organization(line, &fold(line));
         assert_eq!(
-            organization("Globex Corporation common organization").as_deref(),
+            org("Globex Corporation common organization").as_deref(),
             Some("Globex Corporation")
         );
-        assert_eq!(
-            organization("Siemens AG · gemeinsame Organisation").as_deref(),
-            Some("Siemens AG")
-        );
-        assert_eq!(organization("Organisation en commun : Airbus").as_deref(), Some("Airbus"));
-        assert_eq!(organization("Head of common organization design"), None);
+        assert_eq!(org("Siemens AG · gemeinsame Organisation").as_deref(), Some("Siemens AG"));
+        assert_eq!(org("Organisation en commun : Airbus").as_deref(), Some("Airbus"));
+        assert_eq!(org("Head of common organization design"), None);
     }
 
     #[test]
@@ -239,12 +253,12 @@ mod tests {
             "vor 2 Wochen",
             "Gestern",
         ] {
-            assert!(is_age(age), "{age}");
+            assert!(is_age(&fold(age)), "{age}");
         }
         for line in
             ["Vor Ort Service GmbH", "Founder, 3 startups", "Today I learned", "Head of Sales"]
         {
-            assert!(!is_age(line), "{line}");
+            assert!(!is_age(&fold(line)), "{line}");
         }
     }
 

@@ -15,40 +15,81 @@ pub fn is_card(root: &Node) -> bool {
 }
 
 pub fn read(card: &Card) -> Reading {
-    let Some(actions) = part(card, "invitation-card__action-container") else {
-        return Reading::NotACard;
-    };
+    let parts = Parts::of(card);
+    let Some(actions) = parts.get(Part::Actions) else { return Reading::NotACard };
     let mut controls = card.find(actions, |n| matches!(&*n.tag, "button" | "a"));
     let (Some(ignore), Some(accept)) = (controls.next(), controls.next()) else {
         return Reading::NotACard;
     };
-    if part(card, "invitation-card__icon--newspaper").is_some() {
+    if parts.get(Part::Newspaper).is_some() {
         return Reading::NotPerson { kind: SenderKind::Newsletter };
     }
-    let note = part(card, "invitation-card__custom-message-container");
     // The picture comes first and links to whoever invites; a note's own links say nothing of that.
-    let outside_note = |&(i, _): &(usize, Target)| note.is_none_or(|n| !card.contains(n, i));
+    let outside_note =
+        |&(i, _): &(usize, Target)| parts.get(Part::Note).is_none_or(|n| !card.contains(n, i));
     match tree::links(card, 0..card.nodes.len()).into_iter().find(outside_note) {
-        Some((_, Target::Profile(slug))) => person(card, slug, [ignore, accept], note),
+        Some((_, Target::Profile(slug))) => person(card, &parts, slug, [ignore, accept]),
         Some((_, Target::Other(kind))) => Reading::NotPerson { kind },
         None => Reading::Unreadable { why: "no link to the sender".into() },
     }
 }
 
-/// The first element carrying a class.
-fn part(card: &Card, class: &'static str) -> Option<usize> {
-    card.find(0, move |n| n.has_class(class)).next()
+/// The parts of a card this reader knows, by the class each carries: see [`CLASSES`].
+#[derive(Clone, Copy)]
+enum Part {
+    Actions,
+    Newspaper,
+    Note,
+    Title,
+    TvmTitle,
+    Subtitle,
+    Insights,
+    Time,
 }
 
-/// The text of the first element carrying a class, as shown.
-fn part_text(card: &Card, class: &'static str) -> Option<String> {
-    part(card, class).and_then(|i| tree::shown_text(card, card.subtree(i)))
+/// The class of each [`Part`], in its order.
+const CLASSES: [&str; 8] = [
+    "invitation-card__action-container",
+    "invitation-card__icon--newspaper",
+    "invitation-card__custom-message-container",
+    "invitation-card__title",
+    "invitation-card__tvm-title",
+    "invitation-card__subtitle",
+    "member-insights",
+    "time-badge",
+];
+
+/// Each part of a card: the first element carrying its class, found in one pass over the card's
+/// class names rather than one pass per part.
+struct Parts([Option<usize>; CLASSES.len()]);
+
+impl Parts {
+    fn of(card: &Card) -> Parts {
+        let mut parts = [None; CLASSES.len()];
+        for i in card.find(0, |_| true) {
+            for class in card.nodes[i].classes() {
+                if let Some(part) = CLASSES.iter().position(|&c| c == class) {
+                    parts[part].get_or_insert(i);
+                }
+            }
+        }
+        Parts(parts)
+    }
+
+    fn get(&self, part: Part) -> Option<usize> {
+        self.0[part as usize]
+    }
 }
 
-fn person(card: &Card, slug: String, controls: [usize; 2], note: Option<usize>) -> Reading {
-    let title =
-        part(card, "invitation-card__title").or_else(|| part(card, "invitation-card__tvm-title"));
-    let Some(title) = title else { return Reading::Unreadable { why: "no title".into() } };
+/// The text of a part, as shown.
+fn shown(card: &Card, part: Option<usize>) -> Option<String> {
+    part.and_then(|i| tree::shown_text(card, card.subtree(i)))
+}
+
+fn person(card: &Card, parts: &Parts, slug: String, controls: [usize; 2]) -> Reading {
+    let Some(title) = parts.get(Part::Title).or(parts.get(Part::TvmTitle)) else {
+        return Reading::Unreadable { why: "no title".into() };
+    };
     let labels = controls.map(|c| tree::label(card, c));
     let name = tree::name(card, title, &labels);
     if name.is_empty() {
@@ -56,11 +97,11 @@ fn person(card: &Card, slug: String, controls: [usize; 2], note: Option<usize>) 
     }
     let mut invitation = Invitation::person(&name);
     invitation.profile_slug = Some(slug);
-    invitation.headline = part_text(card, "invitation-card__subtitle").unwrap_or_default();
-    invitation.mutual = part_text(card, "member-insights")
+    invitation.headline = shown(card, parts.get(Part::Subtitle)).unwrap_or_default();
+    invitation.mutual = shown(card, parts.get(Part::Insights))
         .and_then(|t| words::mutual(&t, &fold(&t)))
         .unwrap_or_default();
-    invitation.age = part_text(card, "time-badge");
-    invitation.message = note.and_then(|n| tree::shown_text(card, card.subtree(n)));
+    invitation.age = shown(card, parts.get(Part::Time));
+    invitation.message = shown(card, parts.get(Part::Note));
     Reading::Person { invitation, anchor: tree::anchor(card, title) }
 }

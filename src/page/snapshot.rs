@@ -48,9 +48,14 @@ impl<'a> Node<'a> {
         self.tag == TEXT_TAG
     }
 
-    /// Whether the element carries `class` among its space-separated class names.
+    /// The element's space-separated class names.
+    pub fn classes(&self) -> impl Iterator<Item = &'a str> {
+        self.attr("class").unwrap_or_default().split_ascii_whitespace()
+    }
+
+    /// Whether the element carries `class` among its class names.
     pub fn has_class(&self, class: &str) -> bool {
-        self.attr("class").is_some_and(|c| c.split_ascii_whitespace().any(|n| n == class))
+        self.classes().any(|n| n == class)
     }
 }
 

@@ -3,7 +3,7 @@
 //! are translated), and a few neighbours where the word is cheap to know.
 
 use crate::invitation::{MutualConnections, SenderKind};
-use crate::text::{fold, positions};
+use crate::text::fold;
 
 /// Words of an Ignore control's label, folded.
 const IGNORE: &[&str] = &["ignore", "ignorer", "ignorieren", "ignorar", "ignora", "negeren"];
@@ -178,10 +178,16 @@ fn contains_words(folded: &str, words: &str) -> bool {
 
 /// Whether `folded` holds `words` from a word's start, and to a word's end when `whole`.
 pub fn holds_words(folded: &str, words: &str, whole: bool) -> bool {
-    let space =
-        |at: Option<usize>| at.and_then(|at| folded.as_bytes().get(at)).is_none_or(|&b| b == b' ');
-    positions(folded, words)
-        .any(|at| space(at.checked_sub(1)) && (!whole || space(Some(at + words.len()))))
+    let mut rest = folded;
+    loop {
+        let after = rest.strip_prefix(words);
+        if after.is_some_and(|after| !whole || after.is_empty() || after.starts_with(' ')) {
+            return true;
+        }
+        // Folded text has one space between words.
+        let Some(space) = rest.bytes().position(|b| b == b' ') else { return false };
+        rest = rest.get(space + 1..).unwrap_or_default();
+    }
 }
 
 /// Whether `folded` starts with `words` followed by more words.

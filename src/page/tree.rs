@@ -1,7 +1,7 @@
 //! What every generation's reader asks of a card's tree: its lines of text, its links, its
 //! controls and where a badge may go. Nothing here knows a class name.
 
-use super::{Card, Node};
+use super::{words, Card, Node};
 use crate::invitation::SenderKind;
 use crate::text::fold;
 use std::ops::Range;
@@ -178,21 +178,21 @@ pub fn links(card: &Card, range: Range<usize>) -> Vec<(usize, Target)> {
 /// piece that the invitation's controls do not name ("Verified", "Premium", "View profile"),
 /// since LinkedIn's labels name the sender and never the marks.
 pub fn name(card: &Card, link: usize, labels: &[&str]) -> String {
-    let labels: Vec<String> = labels.iter().map(|l| format!(" {} ", fold(l))).collect();
-    let pieces: Vec<&str> = card
-        .subtree(link)
-        .map(|i| &card.nodes[i])
-        .filter(|n| n.is_text() && !n.text.is_empty())
-        .map(|n| &*n.text)
-        .collect();
+    let labels: Vec<String> = labels.iter().map(|l| fold(l)).collect();
     let mut name = String::new();
-    for piece in pieces {
-        let longer = if name.is_empty() { piece.to_string() } else { format!("{name} {piece}") };
-        let named = labels.iter().any(|l| l.contains(&format!(" {} ", fold(&longer))));
-        if !named && !name.is_empty() {
-            break;
+    for node in card.subtree(link).map(|i| &card.nodes[i]) {
+        if !node.is_text() || node.text.is_empty() {
+            continue;
         }
-        name = longer;
+        let mut longer = name.clone();
+        if !longer.is_empty() {
+            longer.push(' ');
+        }
+        longer.push_str(&node.text);
+        let named = labels.iter().any(|l| words::holds_words(l, &fold(&longer), true));
+        if named || name.is_empty() {
+            name = longer;
+        }
         if !named {
             break;
         }

@@ -113,14 +113,14 @@ fn classify(invitation: &mut Invitation, line: &str) -> bool {
 /// and a lower-case verb ("Ada Lovelace is inviting you", "Ada möchte sich … vernetzen").
 /// Headlines start with a role or a capital ("Ada Analytics founder").
 fn is_status(line: &str, name: &str) -> bool {
-    let words: Vec<&str> = line.split_whitespace().collect();
-    let names: Vec<&str> = name.split_whitespace().collect();
-    let after = if words.starts_with(&names) {
-        names.len()
-    } else if names.first().is_some_and(|first| words.first() == Some(first)) {
+    let (words, names) = (|| line.split_whitespace(), || name.split_whitespace());
+    let mut line_words = words();
+    let after = if names().all(|n| line_words.next() == Some(n)) {
+        names().count()
+    } else if names().next().is_some_and(|first| words().next() == Some(first)) {
         1
     } else {
         return false;
     };
-    words.get(after).and_then(|w| w.chars().next()).is_some_and(char::is_lowercase)
+    words().nth(after).and_then(|w| w.chars().next()).is_some_and(char::is_lowercase)
 }

@@ -141,8 +141,8 @@ pub enum Target {
 
 /// The target of a link to a profile, newsletter, page, event or group on LinkedIn itself.
 pub fn target(href: &str) -> Option<Target> {
-    let path = match href.split_once("://") {
-        Some((_, rest)) => {
+    let path = match after_scheme(href) {
+        Some(rest) => {
             let (host, path) = rest.split_once('/').unwrap_or((rest, ""));
             if !(host == "linkedin.com" || host.ends_with(".linkedin.com")) {
                 return None;
@@ -151,10 +151,10 @@ pub fn target(href: &str) -> Option<Target> {
         }
         None => href.trim_start_matches('/'),
     };
-    let mut parts = path.split(['/', '?', '#']);
-    let kind = match parts.next()? {
+    let (first, rest) = step(path);
+    let kind = match first {
         "in" => {
-            let slug = parts.next().filter(|s| !s.is_empty())?;
+            let slug = rest.map(|rest| step(rest).0).filter(|s| !s.is_empty())?;
             return Some(Target::Profile(crate::text::lowercase(slug)));
         }
         "newsletters" => SenderKind::Newsletter,
@@ -164,6 +164,27 @@ pub fn target(href: &str) -> Option<Target> {
         _ => return None,
     };
     Some(Target::Other(kind))
+}
+
+/// What follows the first `://` of a URL: its host and path.
+fn after_scheme(href: &str) -> Option<&str> {
+    let mut rest = href;
+    loop {
+        let (_, after) = rest.split_once(':')?;
+        if let Some(after) = after.strip_prefix("//") {
+            return Some(after);
+        }
+        rest = after;
+    }
+}
+
+/// A path's first segment, up to a `/`, `?` or `#`, and what follows that mark if there is one:
+/// the marks are ASCII, so the path is read by bytes rather than decoded.
+fn step(path: &str) -> (&str, Option<&str>) {
+    match path.bytes().position(|b| matches!(b, b'/' | b'?' | b'#')) {
+        Some(at) => (path.get(..at).unwrap_or_default(), path.get(at + 1..)),
+        None => (path, None),
+    }
 }
 
 /// The links in `range` with the target each points to, in document order.

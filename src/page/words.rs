@@ -132,13 +132,15 @@ fn push_name(names: &mut Vec<String>, current: &mut Vec<&str>) {
     }
 }
 
-/// A count as LinkedIn writes it ("12", "1,204"); `None` for a word.
+/// A count as LinkedIn writes it ("12", "1,204"); `None` for a word, `u32::MAX` when too large.
 fn number(token: &str) -> Option<u32> {
-    let digits: String = token.chars().filter(|c| !matches!(c, ',' | '.' | '\u{a0}')).collect();
-    if digits.is_empty() || !digits.chars().all(|c| c.is_ascii_digit()) {
-        return None;
+    let mut count: Option<u32> = None;
+    for c in token.chars().filter(|c| !matches!(c, ',' | '.' | '\u{a0}')) {
+        let digit = c.to_digit(10)?;
+        let more = count.unwrap_or(0).checked_mul(10).and_then(|n| n.checked_add(digit));
+        count = Some(more.unwrap_or(u32::MAX));
     }
-    digits.parse().ok().or(Some(u32::MAX))
+    count
 }
 
 /// The organization of a "<Org> common organization" line, given `folded`, its [`fold`]; `None`
@@ -180,7 +182,10 @@ fn contains_words(folded: &str, words: &str) -> bool {
 pub fn holds_words(folded: &str, words: &str, whole: bool) -> bool {
     let mut rest = folded;
     loop {
-        let after = rest.strip_prefix(words);
+        // The first byte first: most words differ there.
+        let after = (rest.as_bytes().first() == words.as_bytes().first())
+            .then(|| rest.strip_prefix(words))
+            .flatten();
         if after.is_some_and(|after| !whole || after.is_empty() || after.starts_with(' ')) {
             return true;
         }

@@ -199,18 +199,25 @@ pub fn links(card: &Card, range: Range<usize>) -> Vec<(usize, Target)> {
 /// piece that the invitation's controls do not name ("Verified", "Premium", "View profile"),
 /// since LinkedIn's labels name the sender and never the marks.
 pub fn name(card: &Card, link: usize, labels: &[&str]) -> String {
-    let labels: Vec<String> = labels.iter().map(|l| fold(l)).collect();
+    let mut pieces = card
+        .subtree(link)
+        .map(|i| &card.nodes[i])
+        .filter(|n| n.is_text() && !n.text.is_empty())
+        .peekable();
+    let mut folded: Vec<String> = Vec::new();
     let mut name = String::new();
-    for node in card.subtree(link).map(|i| &card.nodes[i]) {
-        if !node.is_text() || node.text.is_empty() {
-            continue;
+    while let Some(piece) = pieces.next() {
+        let longer = if name.is_empty() {
+            piece.text.to_string()
+        } else {
+            [name.as_str(), &piece.text].join(" ")
+        };
+        // A name of one piece is taken whole: only a longer one asks the labels, folded once.
+        let alone = name.is_empty() && pieces.peek().is_none();
+        if folded.is_empty() && !alone {
+            folded = labels.iter().map(|l| fold(l)).collect();
         }
-        let mut longer = name.clone();
-        if !longer.is_empty() {
-            longer.push(' ');
-        }
-        longer.push_str(&node.text);
-        let named = labels.iter().any(|l| words::holds_words(l, &fold(&longer), true));
+        let named = !alone && folded.iter().any(|l| words::holds_words(l, &fold(&longer), true));
         if named || name.is_empty() {
             name = longer;
         }

@@ -174,10 +174,7 @@ fn each_record<'a>(records: &'a str, mut each: impl FnMut(&[&'a str])) {
     let mut fields = Vec::new();
     let mut start = 0;
     loop {
-        let mut end = start;
-        while end < bytes.len() && bytes[end] != FIELD_SEP as u8 && bytes[end] != NODE_SEP as u8 {
-            end += 1;
-        }
+        let end = next_separator(bytes, start);
         fields.push(records.get(start..end).unwrap_or_default());
         if bytes.get(end) != Some(&(FIELD_SEP as u8)) {
             each(&fields);
@@ -188,6 +185,25 @@ fn each_record<'a>(records: &'a str, mut each: impl FnMut(&[&'a str])) {
         }
         start = end + 1;
     }
+}
+
+/// Where the first record or field separator at or after `at` is (the end when there is none),
+/// read eight bytes at a time. Both separators are 0x1E once their lowest bit is set, so a byte
+/// is one when setting that bit and flipping 0x1F leaves zero.
+fn next_separator(bytes: &[u8], mut at: usize) -> usize {
+    const ONES: u64 = 0x0101_0101_0101_0101;
+    while let Some(chunk) = bytes.get(at..at + 8).and_then(|c| <[u8; 8]>::try_from(c).ok()) {
+        let flipped = (u64::from_le_bytes(chunk) | ONES) ^ (0x1F * ONES);
+        let zeros = flipped.wrapping_sub(ONES) & !flipped & (0x80 * ONES);
+        if zeros != 0 {
+            return at + zeros.trailing_zeros() as usize / 8;
+        }
+        at += 8;
+    }
+    while bytes.get(at).is_some_and(|&b| b | 1 != 0x1F) {
+        at += 1;
+    }
+    at
 }
 
 /// An ASCII tag name in lower case, copied only when it is not already.
@@ -258,6 +274,18 @@ mod tests {
         }
         let card = Card::parse("0\u{1f}LI\u{1f}Class\u{1f}x");
         assert_eq!((&*card.nodes[0].tag, card.nodes[0].attr("class")), ("li", Some("x")));
+    }
+
+    #[test]
+    fn finds_separators_eight_bytes_at_a_time_as_one_by_one() {
+        let text = "0\u{1f}p\u{1e}1\u{1f}#\u{1f}Zoë ‘x’ \u{1d}\u{1c}abcdefghijklmnop\u{1f}q\u{1e}";
+        let bytes = text.as_bytes();
+        for start in 0..=bytes.len() {
+            let one_by_one = (start..bytes.len())
+                .find(|&i| bytes[i] == FIELD_SEP as u8 || bytes[i] == NODE_SEP as u8)
+                .unwrap_or(bytes.len());
+            assert_eq!(next_separator(bytes, start), one_by_one, "from {start}");
+        }
     }
 
     #[test]

@@ -5,13 +5,13 @@
 //! container; a card with fewer is a suggestion or an acknowledgement.
 
 use super::tree::{self, Target};
-use super::{words, Card, Node, Reading};
+use super::{words, Card, Reading};
 use crate::invitation::{Invitation, SenderKind};
 use crate::text::fold;
 
-/// Whether a snapshot's root is a card of this generation.
-pub fn is_card(root: &Node) -> bool {
-    root.tag == "li" && root.has_class("invitation-card")
+/// Whether a snapshot's root, its first node, is a card of this generation.
+pub fn is_card(card: &Card) -> bool {
+    card.nodes[0].tag == "li" && card.has_class(0, "invitation-card")
 }
 
 pub fn read(card: &Card) -> Reading {
@@ -67,7 +67,7 @@ impl Parts {
     fn of(card: &Card) -> Parts {
         let mut parts = [None; CLASSES.len()];
         for i in card.find(0, |_| true) {
-            for class in card.nodes[i].classes() {
+            for class in card.classes(i) {
                 if let Some(part) = CLASSES.iter().position(|&c| c == class) {
                     parts[part].get_or_insert(i);
                 }

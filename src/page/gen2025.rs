@@ -5,21 +5,20 @@
 //! suggestion or an acknowledgement.
 
 use super::sdui::{self, Controls};
-use super::{tree, Card, Node, Reading};
+use super::{tree, Card, Reading};
 
 const ACTION: &str = "invitation-action";
 
-/// Whether a snapshot's root is a card of this generation.
-pub fn is_card(root: &Node) -> bool {
-    root.attr("data-view-name") == Some("pending-invitation")
+/// Whether a snapshot's root, its first node, is a card of this generation.
+pub fn is_card(card: &Card) -> bool {
+    card.attr(0, "data-view-name") == Some("pending-invitation")
 }
 
 pub fn read(card: &Card) -> Reading {
     // The mark may sit on each control or on the row holding both: take controls under it.
     let mut actions = card.find(0, |n| matches!(&*n.tag, "button" | "a")).filter(|&i| {
-        card.nodes[i].attr("data-view-name") == Some(ACTION)
-            || tree::ancestors(card, i)
-                .any(|a| card.nodes[a].attr("data-view-name") == Some(ACTION))
+        card.attr(i, "data-view-name") == Some(ACTION)
+            || tree::ancestors(card, i).any(|a| card.attr(a, "data-view-name") == Some(ACTION))
     });
     match (actions.next(), actions.next()) {
         (Some(ignore), Some(accept)) => sdui::read(card, Controls { ignore, accept }),

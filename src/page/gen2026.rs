@@ -6,12 +6,12 @@
 //! suggestion ("Connect") or an acknowledgement ("… is now a connection"): not a card.
 
 use super::sdui::{self, Controls};
-use super::{tree, words, Card, Node, Reading};
+use super::{tree, words, Card, Reading};
 
-/// Whether a snapshot's root is a card of this generation.
-pub fn is_card(root: &Node) -> bool {
-    root.attr("role") == Some("listitem")
-        && root.attr("componentkey").is_some_and(|k| k.starts_with("urn:li:invitation:"))
+/// Whether a snapshot's root, its first node, is a card of this generation.
+pub fn is_card(card: &Card) -> bool {
+    card.attr(0, "role") == Some("listitem")
+        && card.attr(0, "componentkey").is_some_and(|k| k.starts_with("urn:li:invitation:"))
 }
 
 pub fn read(card: &Card) -> Reading {
@@ -23,12 +23,15 @@ pub fn read(card: &Card) -> Reading {
 
 /// Ignore (a button labelled with the verb) and the labelled control after it.
 fn controls(card: &Card) -> Option<Controls> {
-    let labelled = |n: &Node| matches!(&*n.tag, "button" | "a") && n.attr("aria-label").is_some();
+    let labelled = |i: usize| {
+        matches!(&*card.nodes[i].tag, "button" | "a") && card.attr(i, "aria-label").is_some()
+    };
     let ignore = card
-        .find(0, move |n| labelled(n) && tree::is_button(n))
+        .find(0, |_| true)
+        .filter(|&i| labelled(i) && tree::is_button(card, i))
         .find(|&i| words::is_ignore(tree::label(card, i)))?;
     let after = card.nodes[ignore].end..card.nodes.len();
-    let accept = after.clone().find(|&i| labelled(&card.nodes[i])).unwrap_or(ignore);
+    let accept = after.clone().find(|&i| labelled(i)).unwrap_or(ignore);
     Some(Controls { ignore, accept })
 }
 

@@ -83,15 +83,17 @@ pub enum Reading {
 /// Reads one card, whichever generation it is.
 /// Generations may be mixed on one page, so each card is dispatched by its own root element.
 pub fn read_card(card: &Card) -> Reading {
-    let Some(root) = card.nodes.first() else { return Reading::NotACard };
+    if card.nodes.is_empty() {
+        return Reading::NotACard;
+    }
     if !tree::is_well_formed(card) {
         return Reading::Unreadable { why: "malformed snapshot".into() };
     }
-    if gen2026::is_card(root) {
+    if gen2026::is_card(card) {
         gen2026::read(card)
-    } else if gen2025::is_card(root) {
+    } else if gen2025::is_card(card) {
         gen2025::read(card)
-    } else if classic::is_card(root) {
+    } else if classic::is_card(card) {
         classic::read(card)
     } else {
         Reading::NotACard

@@ -14,6 +14,7 @@
 //!   forge a record.
 
 use std::borrow::Cow;
+use std::ops::Range;
 
 pub const CARD_SEP: char = '\u{1d}';
 pub const NODE_SEP: char = '\u{1e}';
@@ -27,8 +28,9 @@ pub struct Node<'a> {
     /// Lower-case tag name, or `#` for text. The DOM's tag names are lower case already, so this
     /// only copies a tag that is not.
     pub tag: Cow<'a, str>,
-    /// An element's attributes, `(name, value)`, as recorded.
-    pub attrs: Vec<(&'a str, &'a str)>,
+    /// Where the element's attributes are among its card's ([`Card::attr`]): one list per card,
+    /// not one allocation per element.
+    attrs: Range<usize>,
     /// A text node's text, whitespace collapsed; empty for elements.
     pub text: Cow<'a, str>,
     /// Index of the parent node; `None` for the card element.
@@ -37,25 +39,9 @@ pub struct Node<'a> {
     pub end: usize,
 }
 
-impl<'a> Node<'a> {
-    /// The value of the attribute called `name` (lower case), whatever the case it was recorded in.
-    pub fn attr(&self, name: &str) -> Option<&'a str> {
-        let named = |n: &&str| n.len() == name.len() && n.eq_ignore_ascii_case(name);
-        self.attrs.iter().find(|(n, _)| named(n)).map(|&(_, v)| v)
-    }
-
+impl Node<'_> {
     pub fn is_text(&self) -> bool {
         self.tag == TEXT_TAG
-    }
-
-    /// The element's space-separated class names.
-    pub fn classes(&self) -> impl Iterator<Item = &'a str> {
-        self.attr("class").unwrap_or_default().split_ascii_whitespace()
-    }
-
-    /// Whether the element carries `class` among its class names.
-    pub fn has_class(&self, class: &str) -> bool {
-        self.classes().any(|n| n == class)
     }
 }
 
@@ -63,6 +49,8 @@ impl<'a> Node<'a> {
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct Card<'a> {
     pub nodes: Vec<Node<'a>>,
+    /// The elements' attributes, `(name, value)` as recorded, each element's together.
+    attrs: Vec<(&'a str, &'a str)>,
 }
 
 impl<'a> Card<'a> {
@@ -70,6 +58,7 @@ impl<'a> Card<'a> {
     /// snapshot is page data, and the readers decide what a usable card is.
     pub fn parse(records: &'a str) -> Card<'a> {
         let mut nodes: Vec<Node> = Vec::new();
+        let mut attrs = Vec::new();
         let mut open: Vec<usize> = Vec::new();
         each_record(records, |fields| {
             let [depth, tag, rest @ ..] = fields else { return };
@@ -80,16 +69,21 @@ impl<'a> Card<'a> {
                 let closed = open.pop().expect("checked non-empty");
                 nodes[closed].end = nodes.len();
             }
-            let (attrs, text) = if *tag == TEXT_TAG {
-                (Vec::new(), collapse(rest.first().copied().unwrap_or("")))
+            let start = attrs.len();
+            let text = if *tag == TEXT_TAG {
+                collapse(rest.first().copied().unwrap_or(""))
             } else {
-                (pairs(rest.iter().copied()), Cow::Borrowed(""))
+                let mut fields = rest.iter();
+                while let (Some(&name), Some(&value)) = (fields.next(), fields.next()) {
+                    attrs.push((name, value));
+                }
+                Cow::Borrowed("")
             };
             let index = nodes.len();
             nodes.push(Node {
                 depth,
                 tag: lowercase(tag),
-                attrs,
+                attrs: start..attrs.len(),
                 text,
                 parent: open.last().copied(),
                 end: index + 1,
@@ -100,7 +94,25 @@ impl<'a> Card<'a> {
         for index in open {
             nodes[index].end = len;
         }
-        Card { nodes }
+        Card { nodes, attrs }
+    }
+
+    /// The value of the attribute called `name` (lower case) of the element at `index`, whatever
+    /// the case it was recorded in.
+    pub fn attr(&self, index: usize, name: &str) -> Option<&'a str> {
+        let attrs = self.attrs.get(self.nodes[index].attrs.clone()).unwrap_or_default();
+        let named = |n: &&str| n.len() == name.len() && n.eq_ignore_ascii_case(name);
+        attrs.iter().find(|(n, _)| named(n)).map(|&(_, v)| v)
+    }
+
+    /// The space-separated class names of the element at `index`.
+    pub fn classes(&self, index: usize) -> impl Iterator<Item = &'a str> {
+        self.attr(index, "class").unwrap_or_default().split_ascii_whitespace()
+    }
+
+    /// Whether the element at `index` carries `class` among its class names.
+    pub fn has_class(&self, index: usize, class: &str) -> bool {
+        self.classes(index).any(|n| n == class)
     }
 
     /// The indices of `index`'s subtree, itself included.
@@ -161,14 +173,6 @@ pub fn parse_batch(batch: &str) -> Vec<Card<'_>> {
 /// Calls `each` with the fields of each record of a card, in order, in one pass over its bytes:
 /// `split` at records and then at fields would read them twice, and its searcher costs more than
 /// the search on such short pieces. An ASCII separator byte is always a whole character.
-fn pairs<'a>(mut fields: impl Iterator<Item = &'a str>) -> Vec<(&'a str, &'a str)> {
-    let mut attrs = Vec::new();
-    while let (Some(name), Some(value)) = (fields.next(), fields.next()) {
-        attrs.push((name, value));
-    }
-    attrs
-}
-
 fn each_record<'a>(records: &'a str, mut each: impl FnMut(&[&'a str])) {
     let bytes = records.as_bytes();
     let mut fields = Vec::new();
@@ -258,7 +262,10 @@ mod tests {
         assert_eq!(card.nodes[4].parent, Some(0));
         assert_eq!(card.subtree(1), 1..4);
         assert_eq!(card.text(0), "Ada Lovelace");
-        assert_eq!(card.find(0, |n| n.attr("href").is_some()).collect::<Vec<_>>(), [2]);
+        assert_eq!(
+            card.find(0, |_| true).filter(|&i| card.attr(i, "href").is_some()).collect::<Vec<_>>(),
+            [2]
+        );
     }
 
     #[test]
@@ -273,7 +280,7 @@ mod tests {
             }
         }
         let card = Card::parse("0\u{1f}LI\u{1f}Class\u{1f}x");
-        assert_eq!((&*card.nodes[0].tag, card.nodes[0].attr("class")), ("li", Some("x")));
+        assert_eq!((&*card.nodes[0].tag, card.attr(0, "class")), ("li", Some("x")));
     }
 
     #[test]

@@ -1,7 +1,7 @@
 //! What every generation's reader asks of a card's tree: its lines of text, its links, its
 //! controls and where a badge may go. Nothing here knows a class name.
 
-use super::{words, Card, Node};
+use super::{words, Card};
 use crate::invitation::SenderKind;
 use crate::text::fold;
 use std::ops::Range;
@@ -37,7 +37,7 @@ pub fn ancestors<'c>(card: &'c Card, index: usize) -> impl Iterator<Item = usize
 /// The lines of text of the nodes in `range`, in document order, leaving out the subtrees of
 /// elements for which `skip` holds. LinkedIn often repeats a line twice, once for the eye under
 /// `aria-hidden` and once for screen readers: a hidden copy of a shown text is counted once.
-pub fn lines(card: &Card, range: Range<usize>, skip: fn(&Node) -> bool) -> Vec<Line> {
+pub fn lines(card: &Card, range: Range<usize>, skip: fn(&Card, usize) -> bool) -> Vec<Line> {
     let segments = segments(card, range, skip);
     let mut lines: Vec<Line> = Vec::new();
     for segment in &segments {
@@ -64,13 +64,13 @@ struct Segment {
     text: String,
 }
 
-fn segments(card: &Card, range: Range<usize>, skip: fn(&Node) -> bool) -> Vec<Segment> {
+fn segments(card: &Card, range: Range<usize>, skip: fn(&Card, usize) -> bool) -> Vec<Segment> {
     let mut segments: Vec<Segment> = Vec::new();
     let end = range.end.min(card.nodes.len());
     let mut i = range.start;
     while i < end {
         let node = &card.nodes[i];
-        if !node.is_text() && skip(node) {
+        if !node.is_text() && skip(card, i) {
             i = node.end;
             continue;
         }
@@ -97,23 +97,25 @@ pub fn line_element(card: &Card, index: usize) -> usize {
 }
 
 fn is_hidden(card: &Card, index: usize) -> bool {
-    ancestors(card, index).any(|a| card.nodes[a].attr("aria-hidden") == Some("true"))
+    ancestors(card, index).any(|a| card.attr(a, "aria-hidden") == Some("true"))
 }
 
 /// A button, or a link that goes nowhere or to the messaging page: LinkedIn's own controls
 /// ("See more", "Reply to …"), never part of what the sender wrote. Links elsewhere stay: a note
 /// may hold a URL, and the rules look at it.
-pub fn is_own_control(node: &Node) -> bool {
-    match &*node.tag {
+pub fn is_own_control(card: &Card, index: usize) -> bool {
+    match &*card.nodes[index].tag {
         "button" => true,
-        "a" => node.attr("href").is_none_or(|h| h.starts_with('#') || h.contains("/messaging/")),
-        _ => node.attr("role") == Some("button"),
+        "a" => {
+            card.attr(index, "href").is_none_or(|h| h.starts_with('#') || h.contains("/messaging/"))
+        }
+        _ => card.attr(index, "role") == Some("button"),
     }
 }
 
 /// Buttons, or elements acting as one.
-pub fn is_button(node: &Node) -> bool {
-    node.tag == "button" || node.attr("role") == Some("button")
+pub fn is_button(card: &Card, index: usize) -> bool {
+    card.nodes[index].tag == "button" || card.attr(index, "role") == Some("button")
 }
 
 /// The text of the nodes in `range` as shown, without LinkedIn's own controls: a note as its
@@ -191,7 +193,7 @@ fn step(path: &str) -> (&str, Option<&str>) {
 pub fn links(card: &Card, range: Range<usize>) -> Vec<(usize, Target)> {
     range
         .filter(|&i| card.nodes.get(i).is_some_and(|n| n.tag == "a"))
-        .filter_map(|i| Some((i, target(card.nodes[i].attr("href")?)?)))
+        .filter_map(|i| Some((i, target(card.attr(i, "href")?)?)))
         .collect()
 }
 
@@ -245,7 +247,7 @@ pub fn anchor(card: &Card, index: usize) -> usize {
 
 /// The `aria-label` of a node, or "".
 pub fn label<'a>(card: &Card<'a>, index: usize) -> &'a str {
-    card.nodes[index].attr("aria-label").unwrap_or("")
+    card.attr(index, "aria-label").unwrap_or("")
 }
 
 #[cfg(test)]
@@ -314,7 +316,7 @@ pub(crate) mod tests {
             "3 # Ada",
         ]);
         let texts: Vec<String> =
-            lines(&c, 0..c.nodes.len(), |_| false).into_iter().map(|l| l.text).collect();
+            lines(&c, 0..c.nodes.len(), |_, _| false).into_iter().map(|l| l.text).collect();
         assert_eq!(texts, ["Ada is inviting you", "Ada"]);
         assert_eq!(anchor(&c, 8), 6);
     }

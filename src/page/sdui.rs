@@ -113,14 +113,21 @@ fn classify(invitation: &mut Invitation, line: &str) -> bool {
 /// and a lower-case verb ("Ada Lovelace is inviting you", "Ada möchte sich … vernetzen").
 /// Headlines start with a role or a capital ("Ada Analytics founder").
 fn is_status(line: &str, name: &str) -> bool {
-    let (words, names) = (|| line.split_whitespace(), || name.split_whitespace());
-    let mut line_words = words();
-    let after = if names().all(|n| line_words.next() == Some(n)) {
-        names().count()
-    } else if names().next().is_some_and(|first| words().next() == Some(first)) {
-        1
-    } else {
-        return false;
+    let (mut words, mut names) = (line.split_whitespace(), name.split_whitespace());
+    let verb = match names.next() {
+        None => words.next(),
+        Some(first) => {
+            if words.next() != Some(first) {
+                return false;
+            }
+            // After the whole name, or else after its first word.
+            let mut after_name = words.clone();
+            if names.all(|n| after_name.next() == Some(n)) {
+                after_name.next()
+            } else {
+                words.next()
+            }
+        }
     };
-    words().nth(after).and_then(|w| w.chars().next()).is_some_and(char::is_lowercase)
+    verb.and_then(|w| w.chars().next()).is_some_and(char::is_lowercase)
 }

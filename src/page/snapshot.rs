@@ -101,7 +101,8 @@ impl<'a> Card<'a> {
     /// the case it was recorded in.
     pub fn attr(&self, index: usize, name: &str) -> Option<&'a str> {
         let attrs = self.attrs.get(self.nodes[index].attrs.clone()).unwrap_or_default();
-        let named = |n: &&str| n.len() == name.len() && n.eq_ignore_ascii_case(name);
+        // The DOM's names are lower case already: compared as they are first.
+        let named = |n: &&str| *n == name || n.len() == name.len() && n.eq_ignore_ascii_case(name);
         attrs.iter().find(|(n, _)| named(n)).map(|&(_, v)| v)
     }
 

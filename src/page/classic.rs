@@ -68,7 +68,9 @@ impl Parts {
         let mut parts = [None; CLASSES.len()];
         for i in card.find(0, |_| true) {
             for class in card.classes(i) {
-                if let Some(part) = CLASSES.iter().position(|&c| c == class) {
+                // Lengths first: most class names are none of these, and most differ in length.
+                let named = |c: &&str| c.len() == class.len() && *c == class;
+                if let Some(part) = CLASSES.iter().position(named) {
                     parts[part].get_or_insert(i);
                 }
             }

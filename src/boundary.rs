@@ -222,7 +222,7 @@ mod calls {
             hint,
             mutual: invitation.mutual,
             reply_key: deciding.map(|id| ["reply_", id].concat()),
-            reply: own_reply.map(|text| text.replace(settings::NAME_IN_REPLY, &first_name)),
+            reply: own_reply.map(|text| crate::text::replaced(text, settings::NAME_IN_REPLY, &first_name)),
             first_name,
         }
     }

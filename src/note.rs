@@ -87,7 +87,7 @@ fn is_default(message: &str, folded: &str, default: &str) -> bool {
 /// The words after the message's last dash, when they are short enough to be a name.
 fn signature(message: &str) -> Option<&str> {
     let (at, dash) = message.char_indices().rev().find(|(_, c)| matches!(c, '-' | '–' | '—'))?;
-    let name = message[at + dash.len_utf8()..].trim();
+    let name = message.get(at + dash.len_utf8()..)?.trim();
     (name.split_whitespace().count() <= SIGNATURE_WORDS).then_some(name)
 }
 

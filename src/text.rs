@@ -490,6 +490,19 @@ pub fn positions<'a>(text: &'a str, needle: &'a str) -> impl Iterator<Item = usi
     text.as_bytes().windows(needle.len().max(1)).enumerate().filter(move |(_, w)| *w == needle).map(|(at, _)| at)
 }
 
+/// `text` with each `needle` (not empty) in it replaced by `with`, from the left (see [`positions`]).
+pub fn replaced(text: &str, needle: &str, with: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    let mut rest = text;
+    while let Some(at) = positions(rest, needle).next() {
+        out.push_str(rest.get(..at).unwrap_or(""));
+        out.push_str(with);
+        rest = rest.get(at + needle.len()..).unwrap_or("");
+    }
+    out.push_str(rest);
+    out
+}
+
 /// Whether `text` holds `needle` (see [`positions`]).
 pub fn holds(text: &str, needle: &str) -> bool {
     positions(text, needle).next().is_some()
@@ -861,6 +874,14 @@ mod tests {
         lexicon.add(0, "recruiter");
         assert_eq!(lexicon.scan("Werving en Selectie", 1).get(0), Some("werving en selectie"));
         assert_eq!(lexicon.scan("Developer en recruiter", 1).get(0), None);
+    }
+
+    #[test]
+    fn byte_search_finds_what_std_finds() {
+        for (text, needle) in [("Hi $1, $1!", "$1"), ("aaaa", "aa"), ("Zoë Zoë", "ë Z"), ("", "x"), ("x", "xyz")] {
+            assert_eq!(positions(text, needle).next(), text.find(needle), "{text} / {needle}");
+            assert_eq!(replaced(text, needle, "Ada"), text.replace(needle, "Ada"), "{text} / {needle}");
+        }
     }
 
     #[test]

@@ -3,7 +3,7 @@
 
 use super::{words, Card};
 use crate::invitation::SenderKind;
-use crate::text::fold;
+use crate::text::{fold, holds};
 use std::ops::Range;
 
 /// Elements that flow inside a line of text rather than start one of their own.
@@ -107,7 +107,7 @@ pub fn is_own_control(card: &Card, index: usize) -> bool {
     match &*card.nodes[index].tag {
         "button" => true,
         "a" => {
-            card.attr(index, "href").is_none_or(|h| h.starts_with('#') || h.contains("/messaging/"))
+            card.attr(index, "href").is_none_or(|h| h.starts_with('#') || holds(h, "/messaging/"))
         }
         _ => card.attr(index, "role") == Some("button"),
     }
@@ -219,7 +219,7 @@ pub fn name(card: &Card, link: usize, labels: &[&str]) -> String {
         if folded.is_empty() && !alone {
             folded = labels.iter().map(|l| fold(l)).collect();
         }
-        let named = !alone && folded.iter().any(|l| words::holds_words(l, &fold(&longer), true));
+        let named = !alone && folded.iter().any(|l| words::holds_words(l, &[&fold(&longer)], true));
         if named || name.is_empty() {
             name = longer;
         }

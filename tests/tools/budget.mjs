@@ -9,7 +9,7 @@ import { join, relative } from 'node:path';
 import { deflateRawSync, gzipSync } from 'node:zlib';
 
 export const BUDGET = { wasmBytes: 120 * 1024, wasmGzipBytes: 48 * 1024, packageBytes: 150 * 1024 };
-export const CEILING = { wasmBytes: 120 * 1024, wasmGzipBytes: 54.5 * 1024, packageBytes: 150 * 1024 };
+export const CEILING = { wasmBytes: 120 * 1024, wasmGzipBytes: 49.5 * 1024, packageBytes: 150 * 1024 };
 
 function files(dir) {
   return readdirSync(dir).flatMap((name) => {

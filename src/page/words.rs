@@ -96,7 +96,7 @@ pub fn kind_from_status(line: &str) -> Option<SenderKind> {
 /// connections", "12 mutual connections". `None` when the line is not one.
 pub fn mutual(line: &str, folded: &str) -> Option<MutualConnections> {
     // Word starts only: "mutual connection" also stands for its plural.
-    if !MUTUAL.iter().any(|m| holds_words(folded, m, false)) {
+    if !holds_words(folded, MUTUAL, false) {
         return None;
     }
     let mut names: Vec<String> = Vec::new();
@@ -175,18 +175,22 @@ pub fn is_age(folded: &str) -> bool {
 
 /// Whether `folded` holds `words` as whole words.
 fn contains_words(folded: &str, words: &str) -> bool {
-    holds_words(folded, words, true)
+    holds_words(folded, &[words], true)
 }
 
-/// Whether `folded` holds `words` from a word's start, and to a word's end when `whole`.
-pub fn holds_words(folded: &str, words: &str, whole: bool) -> bool {
+/// Whether `folded` holds one of `phrases` from a word's start, and to a word's end when `whole`:
+/// all of them looked for in one pass over its words.
+pub fn holds_words(folded: &str, phrases: &[&str], whole: bool) -> bool {
     let mut rest = folded;
     loop {
         // The first byte first: most words differ there.
-        let after = (rest.as_bytes().first() == words.as_bytes().first())
-            .then(|| rest.strip_prefix(words))
-            .flatten();
-        if after.is_some_and(|after| !whole || after.is_empty() || after.starts_with(' ')) {
+        let starts = |phrase: &&str| {
+            let after = (rest.as_bytes().first() == phrase.as_bytes().first())
+                .then(|| rest.strip_prefix(*phrase))
+                .flatten();
+            after.is_some_and(|after| !whole || after.is_empty() || after.starts_with(' '))
+        };
+        if phrases.iter().any(starts) {
             return true;
         }
         // Folded text has one space between words.

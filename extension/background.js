@@ -1,7 +1,7 @@
 // Vetted's background: hosts the same core for content scripts that cannot compile wasm in
 // place (Chromium, on pages whose CSP forbids it; DESIGN §0). One message per batch.
 // Chrome runs it as a service worker, Firefox as an event page: static imports only.
-import init, { classify, configure, profile, remember } from './core/vetted.js';
+import init, { classify, configure, profile } from './core/vetted.js';
 
 const api = globalThis.browser ?? globalThis.chrome;
 const ready = init({ module_or_path: api.runtime.getURL('core/vetted_bg.wasm') });
@@ -23,7 +23,6 @@ const handlers = {
     configureOnce(settings, stamp);
     return classify(batch);
   },
-  'vetted:remember': ({ settings, name, slug }) => remember(settings, name, slug),
 };
 
 api.runtime.onMessage.addListener((message, sender, reply) => {

@@ -112,7 +112,6 @@
       profile: glue.profile(),
       configure: async (settings) => glue.configure(settings),
       classify: async (batch) => glue.classify(batch),
-      remember: async (settings, name, slug) => glue.remember(settings, name, slug),
     };
   }
 
@@ -150,7 +149,6 @@
       },
       // Settings travel with each batch: a background that was stopped and restarted has lost them.
       classify: (batch) => ask({ type: 'vetted:classify', batch, settings, stamp }),
-      remember: (stored, name, slug) => ask({ type: 'vetted:remember', settings: stored, name, slug }),
     };
   }
 
@@ -712,10 +710,21 @@
 
   async function knowThem(card, result) {
     const previous = (await api.storage.local.get('settings')).settings;
-    const next = await core.remember(previous, result.name, result.slug ?? '');
+    // By profile link when the card has one (the rules match it by its slug), else by name.
+    const entry = result.slug ? `https://www.linkedin.com/in/${result.slug}/` : result.name.trim();
+    const next = withKnown(previous, entry);
     undoable.set(card, previous);
     focusAfterFill = card;
     await api.storage.local.set({ settings: next }); // every tab re-badges on the change
+  }
+
+  /** The stored settings with `entry` added to the people the user knows: only that list changes.
+   *  Stored data that is no settings object gives way to an object holding the list, which the
+   *  core reads as the defaults and the entry, as it read the data before (the defaults). */
+  function withKnown(stored, entry) {
+    const settings = stored && typeof stored === 'object' && !Array.isArray(stored) ? stored : {};
+    const known = Array.isArray(settings.known_people) ? settings.known_people : [];
+    return known.includes(entry) ? settings : { ...settings, known_people: [...known, entry] };
   }
 
   async function undoKnown(card) {

@@ -10,7 +10,9 @@
 use crate::settings::Value;
 use wasm_bindgen::prelude::*;
 
-/// JSON-like data as a plain JS value: objects, arrays and primitives only, ready to store.
+/// JSON-like data as a plain JS value: objects, arrays and primitives only, ready to store (the
+/// popup's: the badges' core writes no settings).
+#[cfg(feature = "popup")]
 pub(crate) fn value_to_js(value: &Value) -> JsValue {
     match value {
         Value::Null => JsValue::NULL,
@@ -62,21 +64,32 @@ pub(crate) fn read_value(value: &JsValue, depth: u32) -> Value {
 /// The calls of the content script and the background; not in the popup's wasm.
 #[cfg(not(feature = "popup"))]
 mod calls {
-    use super::{read_value, value_to_js};
+    use super::read_value;
     use crate::invitation::{Invitation, MutualConnections, SenderKind};
     use crate::page::{self, Reading};
     use crate::rules::{self, Engine};
     use crate::settings::{self, Settings, Value};
     use crate::verdict::{Decision, Hint, NoteState};
     use serde::Serialize;
-    use std::cell::RefCell;
+    use std::cell::Cell;
     use std::rc::Rc;
     use wasm_bindgen::prelude::*;
 
-    thread_local! {
-        // Shared out as an `Rc`, so that no borrow is held while cards are judged: a panic there
-        // (which aborts the call) cannot leave the engine borrowed for the next batch.
-        static ENGINE: RefCell<Rc<Engine>> = RefCell::new(Rc::new(Engine::new(Settings::default())));
+    /// The engine of the settings in force. The wasm runs one thread: a plain static holds it,
+    /// where a `thread_local!` and a `RefCell` would bring their panics' formatting into the wasm.
+    struct EngineSlot(Cell<Option<Rc<Engine>>>);
+
+    // One thread: no other can reach the cell.
+    unsafe impl Sync for EngineSlot {}
+
+    static ENGINE: EngineSlot = EngineSlot(Cell::new(None));
+
+    /// Shared out as an `Rc`, so that the slot holds it again before cards are judged: a panic
+    /// there (which aborts the call) cannot leave the next batch without it.
+    fn engine() -> Rc<Engine> {
+        let engine = ENGINE.0.take().unwrap_or_else(|| Rc::new(Engine::new(Settings::default())));
+        ENGINE.0.set(Some(Rc::clone(&engine)));
+        engine
     }
 
     fn to_js<T: Serialize>(value: &T) -> JsValue {
@@ -113,7 +126,7 @@ mod calls {
         let mut problems = settings::Count::default();
         let settings = settings::read(&value_from_js(stored), &mut problems);
         let engine = Rc::new(Engine::new(settings));
-        ENGINE.with(|slot| *slot.borrow_mut() = engine);
+        ENGINE.0.set(Some(engine));
         problems.0
     }
 
@@ -121,7 +134,7 @@ mod calls {
     #[wasm_bindgen]
     pub fn classify(batch: &str) -> JsValue {
         let cards = page::parse_batch(batch);
-        let engine = ENGINE.with(|slot| Rc::clone(&slot.borrow()));
+        let engine = engine();
         let results: Vec<CardResult> =
             cards.iter().map(|card| judge(&engine, page::read_card(card))).collect();
         #[cfg(feature = "fault-injection")]
@@ -136,21 +149,6 @@ mod calls {
         if batch.contains("VETTED-PANIC-TRIGGER") {
             panic!("fault injection: a card holds VETTED-PANIC-TRIGGER");
         }
-    }
-
-    /// "I know them": the stored settings with the sender added to the people the user knows, by
-    /// profile link when the card has one, else by name. The content script stores the result.
-    #[wasm_bindgen]
-    pub fn remember(stored: JsValue, name: &str, slug: &str) -> JsValue {
-        let mut settings = settings::read(&value_from_js(stored), &mut settings::Count::default());
-        let entry = match slug {
-            "" => name.trim().to_string(),
-            slug => ["https://www.linkedin.com/in/", slug, "/"].concat(),
-        };
-        if !settings.known_people.contains(&entry) {
-            settings.known_people.push(entry);
-        }
-        value_to_js(&settings::export(&settings))
     }
 
     /// What the content script does with one card.

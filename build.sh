@@ -5,7 +5,7 @@
 #   ./build.sh setup      install what is missing: browsers, wasm target, wasm-pack, wasm-bindgen, npm
 #   ./build.sh build      the core with wasm-pack, then dist/chrome/ and dist/firefox/
 #   ./build.sh demo       the demo page in Chromium with dist/chrome: a table and a screenshot
-#   ./build.sh test       every test: native, size ceiling, lint, browsers
+#   ./build.sh test       every test: native, size budget, lint, browsers
 #   ./build.sh bench      the benchmarks
 #   ./build.sh package    dist/vetted-chrome.zip and dist/vetted-firefox.zip
 #   ./build.sh fuzz [s]   the card reader and the classifier under libFuzzer, s seconds each
@@ -154,7 +154,7 @@ run_tests() {
   step "test: native (cargo test)" "A Rust test failed: the failure above names it."
   cargo test --quiet
 
-  step "test: size ceiling" "The build grew past the size ceiling (tests/tools/budget.mjs): find the new weight by bisecting."
+  step "test: size budget" "The build grew past DESIGN §5's size budget (tests/tools/budget.mjs): find the new weight by bisecting."
   node "$TESTS/tools/budget.mjs" "$DIST"
 
   step "test: web-ext lint (dist/firefox)" "web-ext lint found problems in dist/firefox: they are listed above."

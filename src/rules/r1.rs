@@ -149,8 +149,8 @@ fn link_host(word: &str) -> Option<String> {
         return site_of(word);
     }
     let (host, _path) = word.split_once('/')?;
-    let ending = host.rsplit('.').next().unwrap_or_default();
-    let bare_link = host.contains('.') && !host.bytes().any(|b| b.is_ascii_uppercase()) && terms(BARE_LINK_ENDINGS).any(|known| known == ending);
+    let known_ending = |(_, ending): (&str, &str)| terms(BARE_LINK_ENDINGS).any(|known| known == ending);
+    let bare_link = !host.bytes().any(|b| b.is_ascii_uppercase()) && ending_of(host).is_some_and(known_ending);
     if bare_link {
         return site_of(host);
     }
@@ -168,11 +168,18 @@ pub fn site_of(text: &str) -> Option<String> {
     let after_scheme = positions(text, "://").next().and_then(|at| text.get(at + 3..)).unwrap_or(text);
     let host = after_scheme.split(['/', '?', '#', ':']).next()?.to_ascii_lowercase();
     let host = host.strip_prefix("www.").map(str::to_string).unwrap_or(host);
-    let mut labels = host.split('.');
-    let last = labels.next_back().unwrap_or_default();
-    let labels_ok = labels.all(|l| !l.is_empty() && l.bytes().all(|b| b.is_ascii_alphanumeric() || b == b'-'));
-    let ok = host.contains('.') && labels_ok && last.len() >= 2 && last.bytes().all(|b| b.is_ascii_alphabetic());
+    let (labels, last) = ending_of(&host)?;
+    let labels_ok = labels.split('.').all(|l| !l.is_empty() && l.bytes().all(|b| b.is_ascii_alphanumeric() || b == b'-'));
+    let ok = labels_ok && last.len() >= 2 && last.bytes().all(|b| b.is_ascii_alphabetic());
     ok.then_some(host)
+}
+
+/// A host's labels before its last dot, and its ending: "mail.example.org" is ("mail.example",
+/// "org"); `None` without a dot. By bytes: a split from the back brings a searcher of its own
+/// into the wasm.
+pub fn ending_of(host: &str) -> Option<(&str, &str)> {
+    let dot = host.bytes().rposition(|b| b == b'.')?;
+    Some((host.get(..dot)?, host.get(dot + 1..)?))
 }
 
 #[cfg(test)]

@@ -182,12 +182,9 @@ fn email_address(text: &str) -> Option<&str> {
 
 /// "example.com": labels of letters, digits and dashes, the last one letters only.
 fn is_host(host: &str) -> bool {
-    let mut labels = host.split('.');
-    let last = labels.next_back().unwrap_or_default();
-    host.contains('.')
-        && labels.all(|l| !l.is_empty())
-        && last.len() >= 2
-        && last.bytes().all(|b| b.is_ascii_alphabetic())
+    super::r1::ending_of(host).is_some_and(|(labels, last)| {
+        labels.split('.').all(|l| !l.is_empty()) && last.len() >= 2 && last.bytes().all(|b| b.is_ascii_alphabetic())
+    })
 }
 
 #[cfg(test)]

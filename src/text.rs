@@ -503,6 +503,11 @@ pub fn replaced(text: &str, needle: &str, with: &str) -> String {
     out
 }
 
+/// What follows the first `needle` (not empty) in `text`, if it holds one (see [`positions`]).
+pub fn after<'a>(text: &'a str, needle: &str) -> Option<&'a str> {
+    positions(text, needle).next().and_then(|at| text.get(at + needle.len()..))
+}
+
 /// Whether `text` holds `needle` (see [`positions`]).
 pub fn holds(text: &str, needle: &str) -> bool {
     positions(text, needle).next().is_some()
@@ -880,6 +885,7 @@ mod tests {
     fn byte_search_finds_what_std_finds() {
         for (text, needle) in [("Hi $1, $1!", "$1"), ("aaaa", "aa"), ("Zoë Zoë", "ë Z"), ("", "x"), ("x", "xyz")] {
             assert_eq!(positions(text, needle).next(), text.find(needle), "{text} / {needle}");
+            assert_eq!(after(text, needle), text.split_once(needle).map(|(_, rest)| rest), "{text} / {needle}");
             assert_eq!(replaced(text, needle, "Ada"), text.replace(needle, "Ada"), "{text} / {needle}");
         }
     }

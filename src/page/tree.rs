@@ -3,7 +3,7 @@
 
 use super::{words, Card};
 use crate::invitation::SenderKind;
-use crate::text::{fold, holds};
+use crate::text::{after, fold, holds};
 use std::ops::Range;
 
 /// Elements that flow inside a line of text rather than start one of their own.
@@ -143,7 +143,7 @@ pub enum Target {
 
 /// The target of a link to a profile, newsletter, page, event or group on LinkedIn itself.
 pub fn target(href: &str) -> Option<Target> {
-    let path = match after_scheme(href) {
+    let path = match after(href, "://") {
         Some(rest) => {
             let (host, path) = rest.split_once('/').unwrap_or((rest, ""));
             if !(host == "linkedin.com" || host.ends_with(".linkedin.com")) {
@@ -166,18 +166,6 @@ pub fn target(href: &str) -> Option<Target> {
         _ => return None,
     };
     Some(Target::Other(kind))
-}
-
-/// What follows the first `://` of a URL: its host and path.
-fn after_scheme(href: &str) -> Option<&str> {
-    let mut rest = href;
-    loop {
-        let (_, after) = rest.split_once(':')?;
-        if let Some(after) = after.strip_prefix("//") {
-            return Some(after);
-        }
-        rest = after;
-    }
 }
 
 /// A path's first segment, up to a `/`, `?` or `#`, and what follows that mark if there is one:

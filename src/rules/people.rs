@@ -2,7 +2,7 @@
 //! slug first, else by full name, else (for E2) by a handle used on another channel.
 
 use crate::invitation::Invitation;
-use crate::text::{each_word, fold, lowercase, positions, word_hash, WordHash, WordSet};
+use crate::text::{after, each_word, fold, lowercase, word_hash, WordHash, WordSet};
 use std::borrow::Cow;
 
 /// How a sender was recognised, for the reason shown to the user.
@@ -165,8 +165,7 @@ impl<'a> Sender<'a> {
 /// The slug of a profile URL or of "in/<slug>", lower-cased; `None` for anything else.
 pub fn profile_slug(entry: &str) -> Option<String> {
     let entry = entry.trim();
-    let after_in = positions(entry, "/in/").next().and_then(|at| entry.get(at + 4..));
-    let rest = after_in.or_else(|| entry.strip_prefix("in/"))?;
+    let rest = after(entry, "/in/").or_else(|| entry.strip_prefix("in/"))?;
     let slug = lowercase(rest.split(['/', '?', '#']).next()?);
     (!slug.is_empty()).then_some(slug)
 }

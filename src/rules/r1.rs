@@ -5,7 +5,7 @@
 
 use super::{Case, Rule, Vocabulary};
 use crate::settings::Settings;
-use crate::text::{positions, terms, Lexicon};
+use crate::text::{after, terms, Lexicon};
 use crate::verdict::{english, Because, Decision};
 use std::borrow::Cow;
 
@@ -165,7 +165,7 @@ fn starts_with_ignoring_case(text: &str, prefix: &str) -> bool {
 /// is "example.org". `None` when it is not one.
 pub fn site_of(text: &str) -> Option<String> {
     let text = text.trim();
-    let after_scheme = positions(text, "://").next().and_then(|at| text.get(at + 3..)).unwrap_or(text);
+    let after_scheme = after(text, "://").unwrap_or(text);
     let host = after_scheme.split(['/', '?', '#', ':']).next()?.to_ascii_lowercase();
     let host = host.strip_prefix("www.").map(str::to_string).unwrap_or(host);
     let (labels, last) = ending_of(&host)?;

@@ -1,6 +1,6 @@
-// Vetted's content script: watches LinkedIn's pages, hands snapshots of invitation cards to the
+// Vetted's content script: watches LinkedIn's pages, hands the HTML of invitation cards to the
 // core, and draws the badges the core returns. It knows nothing of LinkedIn's markup: the core's
-// profile says which elements are cards and what to record of them (see src/page/snapshot.rs).
+// profile says which elements are cards, and the core reads them (see src/page/snapshot.rs).
 // It advises only: it never clicks, never sends anything anywhere.
 (() => {
   'use strict';
@@ -11,10 +11,12 @@
   // The received-invitations page; LinkedIn reaches it from the feed without a reload.
   const INVITATIONS_PAGE = /^\/mynetwork\/invitation-manager(\/|$)/;
   const CARD_SEP = '\u001d';
-  const NODE_SEP = '\u001e';
-  const FIELD_SEP = '\u001f';
-  // Page text is written by strangers: it must not be able to forge a record separator.
-  const SEPARATORS = /[\u001c-\u001f]/g;
+  // Page text is written by strangers: it must not be able to split a card in two.
+  const CARD_SEPS = /\u001d/g;
+  // Vetted's own badges as the browser writes them (see createHost and fillBadge: the verdict is
+  // set first; the shadow root is not written). They are left out of what the core reads, and of
+  // the digest that tells whether a card changed.
+  const OWN_BADGES = /<span data-vetted-verdict="[^"]*" data-vetted-note="[^"]*" data-vetted-rules="[^"]*"><\/span>/g;
 
   // A whole page is judged in slices (see judgeInSlices): the first FIRST_SLICE cards alone, so
   // that the first badges show at once, then slices of at least SLICE_MS. A 900-pixel window
@@ -101,9 +103,7 @@
     loaded.profile = profile;
     reportProblems(problems);
     console.debug(`Vetted: the core is ready, ${(performance.now() - started).toFixed(1)} ms after the content script started.`);
-    const skip = new Set(loaded.profile.skip.split(/\s*,\s*/));
-    const attributes = new Set(loaded.profile.attributes);
-    return { ...loaded, skip, attributes };
+    return loaded;
   }
 
   function inPlace(glue, wasm) {
@@ -325,7 +325,7 @@
     let sending = 0; // ms spent handing parts to the core, and in place judging them
     let drawing = 0;
     // In place, each part is drawn as soon as it is judged (still within this task, so that the
-    // page lays itself out once for the whole slice), and its nodes are let go.
+    // page lays itself out once for the whole slice).
     const drawPart = (sent, results) => {
       const from = performance.now();
       sent.forEach((item, i) => draw(item, results[i]));
@@ -345,17 +345,15 @@
       const judged = await results;
       sending += performance.now() - from;
       drawPart(sent, judged);
-      for (const item of sent) item.nodes = null;
     };
     for (const card of elements) {
       if (!card.isConnected) continue;
-      const nodes = [];
-      const key = snapshot(card, nodes);
+      const key = snapshot(card);
       const seen = digest(key);
       const known = cards.get(card);
       const current = known && known.seen === seen && known.generation === generation;
       if (current && (!known.host || known.host.isConnected)) continue;
-      items.push({ card, nodes, key, seen });
+      items.push({ card, key, seen });
       if (inParts && items.length - part >= PART) await send();
     }
     if (!items.length) return;
@@ -374,8 +372,8 @@
       `draw ${ms(drawing)} ms); wasm memory ${core.memory()} bytes.`);
   }
 
-  /** What a card's snapshot is compared by: 64 bits and a length, not the text itself (the
-   *  snapshots of 10,000 cards weigh 30 MB). */
+  /** What a card's HTML is compared by: 64 bits and a length, not the text itself (the HTML of
+   *  10,000 cards weighs some 20 MB). */
   function digest(text) {
     let a = 0x811c9dc5;
     let b = 0x9747b28c;
@@ -388,45 +386,33 @@
     return `${text.length}:${a >>> 0}:${b >>> 0}`;
   }
 
-  const NON_BLANK = /\S/;
-
-  function snapshot(card, nodes) {
-    const records = [];
-    const { skip, attributes } = core;
-    const walk = (node, depth) => {
-      const type = node.nodeType;
-      if (type === 3) {
-        const text = node.data;
-        if (NON_BLANK.test(text)) {
-          records.push(`${depth}${FIELD_SEP}#${FIELD_SEP}${text.replace(SEPARATORS, ' ')}`);
-          nodes.push(node);
-        }
-        return;
-      }
-      if (type !== 1 || isOwn(node)) return;
-      const tag = node.localName;
-      let record = `${depth}${FIELD_SEP}${tag}`;
-      // One call for the names present, rather than one lookup per attribute the core asks for.
-      for (const name of node.getAttributeNames()) {
-        if (attributes.has(name)) {
-          record += `${FIELD_SEP}${name}${FIELD_SEP}${node.getAttribute(name).replace(SEPARATORS, ' ')}`;
-        }
-      }
-      records.push(record);
-      nodes.push(node);
-      if (skip.has(tag)) return;
-      for (let child = node.firstChild; child; child = child.nextSibling) walk(child, depth + 1);
-    };
-    walk(card, 0);
-    return records.join(NODE_SEP);
+  /** What the core reads of a card: its HTML, one call. (Walking its nodes here cost three
+   *  times as much: each node touched gets a wrapper of this script's JS world.) */
+  function snapshot(card) {
+    return card.outerHTML.replace(CARD_SEPS, ' ').replace(OWN_BADGES, '');
   }
 
-  function draw({ card, nodes, seen }, result) {
+  /** The element at the end of the core's path from the card ("2 0 1"; "" for the card): at
+   *  each step the place among the element children, not counting Vetted's own badges, which
+   *  the core did not read. Should LinkedIn change the card while the core judged it, the path
+   *  may lead elsewhere or nowhere for one frame: the change brings the card back to the core. */
+  function elementAt(card, path) {
+    let node = card;
+    for (const step of path ? path.split(' ') : []) {
+      let place = Number(step);
+      node = node.firstElementChild;
+      while (node && (isOwn(node) || place-- > 0)) node = node.nextElementSibling;
+      if (!node) return null;
+    }
+    return node;
+  }
+
+  function draw({ card, seen }, result) {
     const known = cards.get(card);
     let host = known ? known.host : null;
-    const anchor = result && result.kind === 'person' ? nodes[result.anchor] : null;
+    const anchor = result && result.kind === 'person' ? elementAt(card, result.anchor) : null;
     if (result && result.kind !== 'none') cardsRead += 1;
-    if (!anchor || anchor.nodeType !== 1 || !card.contains(anchor)) {
+    if (!anchor) {
       // Not a person's invitation, or not readable: no badge, and none left behind.
       if (host) removeBadge(host);
       if (result && result.kind === 'unreadable') console.warn(`Vetted: a card was not readable: ${result.why}`);

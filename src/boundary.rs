@@ -69,8 +69,8 @@ mod calls {
     use crate::page::{self, Reading};
     use crate::rules::{self, Engine};
     use crate::settings::{self, Settings, Value};
+    use crate::json::{Json, ToJson};
     use crate::verdict::{Decision, Hint, NoteState};
-    use serde::Serialize;
     use std::cell::Cell;
     use std::rc::Rc;
     use wasm_bindgen::prelude::*;
@@ -92,16 +92,10 @@ mod calls {
         engine
     }
 
-    fn to_js<T: Serialize>(value: &T) -> JsValue {
+    fn to_js<T: ToJson + ?Sized>(value: &T) -> JsValue {
         // Plain objects, arrays and primitives (no Maps): results are messaged and stored as they
         // are. One string crosses, and JSON.parse builds the objects: no crossing per field.
-        let parsed = crate::json::to_string_with(value, js_number).map(|text| js_sys::JSON::parse(&text));
-        parsed.and_then(Result::ok).unwrap_or(JsValue::NULL)
-    }
-
-    /// A number that is not whole, as JavaScript writes it.
-    fn js_number(n: f64) -> String {
-        js_sys::Number::from(n).to_string_with_radix(10).map(String::from).unwrap_or_else(|_| "null".to_string())
+        js_sys::JSON::parse(&crate::json::to_string(value)).unwrap_or(JsValue::NULL)
     }
 
     /// Stored or imported settings as JSON-like data; nothing stored reads as no settings.
@@ -136,7 +130,7 @@ mod calls {
         let cards = page::parse_batch(batch);
         let engine = engine();
         let results: Vec<CardResult> =
-            cards.iter().map(|card| judge(&engine, page::read_card(card))).collect();
+            cards.iter().map(|card| judge(&engine, card, page::read_card(card))).collect();
         #[cfg(feature = "fault-injection")]
         inject_fault(batch);
         to_js(&results)
@@ -151,13 +145,12 @@ mod calls {
         }
     }
 
-    /// What the content script does with one card.
-    #[derive(Serialize)]
-    #[serde(tag = "kind", rename_all = "lowercase")]
+    /// What the content script does with one card, written as an object whose `kind` is the
+    /// variant's name in lower case.
     enum CardResult {
-        /// Draw a badge at node `anchor`.
+        /// Draw a badge on the element at `anchor`, its path from the card ([`page::Card::path`]).
         Person {
-            anchor: usize,
+            anchor: String,
             name: String,
             slug: Option<String>,
             verdict: Decision,
@@ -183,16 +176,102 @@ mod calls {
     /// One matched rule in the explanation, which the content script writes in the browser's
     /// language (English where it has no translation): `rule_<rule>_title`, `rule_<rule>_reason`
     /// and the message `key` with `detail` in its `$1`. No English text travels with each card.
-    #[derive(Serialize)]
     struct Reason {
         rule: &'static str,
         key: &'static str,
         detail: String,
     }
 
-    fn judge(engine: &Engine, reading: Reading) -> CardResult {
+    impl ToJson for CardResult {
+        fn to_json(&self, json: &mut Json) {
+            json.object(|json| match self {
+                CardResult::Person {
+                    anchor,
+                    name,
+                    slug,
+                    verdict,
+                    note,
+                    rules,
+                    reasons,
+                    hint,
+                    mutual,
+                    reply_key,
+                    reply,
+                    first_name,
+                } => {
+                    json.field("kind", "person").field("anchor", anchor).field("name", name);
+                    json.field("slug", slug).field("verdict", verdict).field("note", note);
+                    json.field("rules", rules).field("reasons", reasons).field("hint", hint);
+                    json.field("mutual", mutual).field("reply_key", reply_key).field("reply", reply);
+                    json.field("first_name", first_name);
+                }
+                CardResult::Other { sender } => {
+                    json.field("kind", "other").field("sender", sender);
+                }
+                CardResult::None => {
+                    json.field("kind", "none");
+                }
+                CardResult::Unreadable { why } => {
+                    json.field("kind", "unreadable").field("why", why);
+                }
+            });
+        }
+    }
+
+    impl ToJson for Reason {
+        fn to_json(&self, json: &mut Json) {
+            json.object(|json| {
+                json.field("rule", self.rule).field("key", self.key).field("detail", &self.detail);
+            });
+        }
+    }
+
+    impl ToJson for Hint {
+        fn to_json(&self, json: &mut Json) {
+            json.object(|json| {
+                json.field("rule", self.rule);
+            });
+        }
+    }
+
+    impl ToJson for MutualConnections {
+        fn to_json(&self, json: &mut Json) {
+            json.object(|json| {
+                json.field("count", &self.count).field("names", &self.names);
+            });
+        }
+    }
+
+    impl ToJson for page::Profile {
+        fn to_json(&self, json: &mut Json) {
+            json.object(|json| {
+                json.field("cards", self.cards).field("list", self.list).field("canary", self.canary);
+            });
+        }
+    }
+
+    /// The enums as their names.
+    impl ToJson for Decision {
+        fn to_json(&self, json: &mut Json) {
+            self.name().to_json(json);
+        }
+    }
+
+    impl ToJson for NoteState {
+        fn to_json(&self, json: &mut Json) {
+            self.name().to_json(json);
+        }
+    }
+
+    impl ToJson for SenderKind {
+        fn to_json(&self, json: &mut Json) {
+            self.name().to_json(json);
+        }
+    }
+
+    fn judge(engine: &Engine, card: &page::Card, reading: Reading) -> CardResult {
         match reading {
-            Reading::Person { invitation, anchor } => person(engine, anchor, invitation),
+            Reading::Person { invitation, anchor } => person(engine, card.path(anchor), invitation),
             Reading::NotPerson { kind } => CardResult::Other { sender: kind },
             Reading::NotACard => CardResult::None,
             Reading::Unreadable { why } => CardResult::Unreadable { why },
@@ -201,7 +280,7 @@ mod calls {
 
     /// The verdict's parts are taken first: it borrows from the invitation, whose texts then
     /// move into the result without a copy.
-    fn person(engine: &Engine, anchor: usize, invitation: Invitation) -> CardResult {
+    fn person(engine: &Engine, anchor: String, invitation: Invitation) -> CardResult {
         let Some(verdict) = engine.classify(&invitation) else { return CardResult::Other { sender: invitation.kind } };
         let rules = verdict.rule_ids();
         let first_name = rules::first_name(&invitation.name).to_string();
@@ -219,7 +298,7 @@ mod calls {
             reasons,
             hint,
             mutual: invitation.mutual,
-            reply_key: deciding.map(|id| ["reply_", id].concat()),
+            reply_key: deciding.map(|id| crate::text::joined(&["reply_", id], "")),
             reply: own_reply.map(|text| crate::text::replaced(text, settings::NAME_IN_REPLY, &first_name)),
             first_name,
         }

@@ -1,10 +1,7 @@
 //! What one invitation card says, read from the page and nothing more.
 
-use serde::Serialize;
-
 /// Who sent the invitation. The rules are about people; the other kinds get no verdict.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
-#[serde(rename_all = "lowercase")]
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum SenderKind {
     Person,
     Newsletter,
@@ -13,8 +10,21 @@ pub enum SenderKind {
     Group,
 }
 
+impl SenderKind {
+    /// Its name where the content script and the fixtures use it.
+    pub fn name(self) -> &'static str {
+        match self {
+            SenderKind::Person => "person",
+            SenderKind::Newsletter => "newsletter",
+            SenderKind::Page => "page",
+            SenderKind::Event => "event",
+            SenderKind::Group => "group",
+        }
+    }
+}
+
 /// The mutual connections LinkedIn shows: never a reason to decide, but whom to ask.
-#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize)]
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct MutualConnections {
     /// How many, as the card states it (0 when the card shows no such line).
     pub count: u32,
@@ -23,7 +33,7 @@ pub struct MutualConnections {
 }
 
 /// One received invitation, as the card shows it.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+#[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Invitation {
     pub kind: SenderKind,
     /// The sender's display name, without LinkedIn's Verified/Premium marks.

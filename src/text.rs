@@ -508,6 +508,20 @@ pub fn after<'a>(text: &'a str, needle: &str) -> Option<&'a str> {
     positions(text, needle).next().and_then(|at| text.get(at + needle.len()..))
 }
 
+/// `parts` with `separator` between them. The core joins text this way, never with std's
+/// `join` or `concat`, whose copying, specialised for every separator length, weighs a KiB of
+/// the wasm every LinkedIn page loads.
+pub fn joined(parts: &[&str], separator: &str) -> String {
+    let mut out = String::new();
+    for (i, part) in parts.iter().enumerate() {
+        if i > 0 {
+            out.push_str(separator);
+        }
+        out.push_str(part);
+    }
+    out
+}
+
 /// Whether `text` holds `needle` (see [`positions`]).
 pub fn holds(text: &str, needle: &str) -> bool {
     positions(text, needle).next().is_some()

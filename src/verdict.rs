@@ -1,23 +1,41 @@
 //! What Vetted advises about one invitation, and why.
 
-use serde::Serialize;
 use std::borrow::Cow;
 
 /// The advice. Vetted never acts on it: the user clicks, or does not.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
-#[serde(rename_all = "lowercase")]
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Decision {
     Accept,
     Consider,
     Refuse,
 }
 
+impl Decision {
+    /// Its name where the content script and the badge's `data-vetted-verdict` use it.
+    pub fn name(self) -> &'static str {
+        match self {
+            Decision::Accept => "accept",
+            Decision::Consider => "consider",
+            Decision::Refuse => "refuse",
+        }
+    }
+}
+
 /// Whether the sender wrote a personal note (LinkedIn's default text is not one).
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
-#[serde(rename_all = "lowercase")]
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum NoteState {
     Present,
     Missing,
+}
+
+impl NoteState {
+    /// Its name where the content script and the badge's `data-vetted-note` use it.
+    pub fn name(self) -> &'static str {
+        match self {
+            NoteState::Present => "present",
+            NoteState::Missing => "missing",
+        }
+    }
 }
 
 /// Whether this build carries English texts: natively (the tests) and in the popup, which shows
@@ -85,11 +103,10 @@ impl RuleMatch<'_> {
 
 /// Advice on LinkedIn's own controls: the rule it comes from (message key `rule_<id>_hint`),
 /// and the advice in English.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub struct Hint {
     pub rule: &'static str,
     /// In English (see [`SHOWS_ENGLISH`]); the badge shows `rule_<id>_hint` instead.
-    #[serde(skip)]
     pub text: &'static str,
 }
 

@@ -13,8 +13,8 @@ fn parses_entities_void_elements_comments_and_raw_text() {
     let div = select(&nodes, "div.x[data-n=\"1\"]")[0];
     assert_eq!(div.children.len(), 5);
     assert_eq!(div.children[0], Html::Text("R&D <b> \"q\" it's a\u{a0}b &copy;".into()));
-    let records = snapshot(div);
-    let card = Card::parse(&records);
+    let html = snapshot(div);
+    let card = Card::parse(&html);
     let text: Vec<&str> = card.nodes.iter().filter(|n| n.is_text()).map(|n| &*n.text).collect();
     // `style` and `svg` are on the profile's skip list: recorded, without their subtrees.
     assert_eq!(text, ["R&D <b> \"q\" it's a b &copy;", "x", "y"]);

@@ -69,8 +69,8 @@ fn mutate(element: &mut Element, rng: &mut Rng) {
 fn check_page(nodes: &[Html]) -> Result<usize, String> {
     let mut read = 0;
     for card in html::select(nodes, PROFILE.cards) {
-        let records = html::snapshot(card);
-        let snapshot = Card::parse(&records);
+        let html = html::snapshot(card);
+        let snapshot = Card::parse(&html);
         let first = read_card(&snapshot);
         if first != read_card(&snapshot) {
             return Err("the same card read twice gave two readings".into());
@@ -91,7 +91,7 @@ fn a_thousand_broken_pages_never_break_the_reader() {
     let base: u64 = std::env::var("VETTED_MUTATION_SEED")
         .ok()
         .and_then(|s| s.parse().ok())
-        .unwrap_or(0x5eed_0f_7e77ed);
+        .unwrap_or(0x5eed_0f7e_77ed);
     let mut pages = 0;
     let mut readable = 0;
     for fixture in GENERATIONS.iter().flat_map(|g| fixtures(g)) {

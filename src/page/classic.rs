@@ -17,7 +17,7 @@ pub fn is_card(card: &Card) -> bool {
 pub fn read(card: &Card) -> Reading {
     let parts = Parts::of(card);
     let Some(actions) = parts.get(Part::Actions) else { return Reading::NotACard };
-    let mut controls = card.find(actions, |n| matches!(&*n.tag, "button" | "a"));
+    let mut controls = card.find(actions, |n| matches!(n.tag, "button" | "a"));
     let (Some(ignore), Some(accept)) = (controls.next(), controls.next()) else {
         return Reading::NotACard;
     };

@@ -16,7 +16,7 @@ pub fn is_card(card: &Card) -> bool {
 
 pub fn read(card: &Card) -> Reading {
     // The mark may sit on each control or on the row holding both: take controls under it.
-    let mut actions = card.find(0, |n| matches!(&*n.tag, "button" | "a")).filter(|&i| {
+    let mut actions = card.find(0, |n| matches!(n.tag, "button" | "a")).filter(|&i| {
         card.attr(i, "data-view-name") == Some(ACTION)
             || tree::ancestors(card, i).any(|a| card.attr(a, "data-view-name") == Some(ACTION))
     });

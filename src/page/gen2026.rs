@@ -24,7 +24,7 @@ pub fn read(card: &Card) -> Reading {
 /// Ignore (a button labelled with the verb) and the labelled control after it.
 fn controls(card: &Card) -> Option<Controls> {
     let labelled = |i: usize| {
-        matches!(&*card.nodes[i].tag, "button" | "a") && card.attr(i, "aria-label").is_some()
+        matches!(card.nodes[i].tag, "button" | "a") && card.attr(i, "aria-label").is_some()
     };
     let ignore = card
         .find(0, |_| true)

@@ -1,11 +1,10 @@
 //! Reading LinkedIn's invitation page: which elements are cards, and what a card says.
 //!
 //! Each layout generation has its own reader, next to its fixtures under `tests/fixtures/`.
-//! The content script snapshots the elements the [`PROFILE`] selects, and [`read_card`] turns
+//! The content script hands over the HTML of the elements the [`PROFILE`] selects, and [`read_card`] turns
 //! each snapshot into a [`Reading`].
 
 use crate::invitation::{Invitation, SenderKind};
-use serde::Serialize;
 
 pub mod classic;
 pub mod gen2025;
@@ -18,14 +17,10 @@ pub mod words;
 pub use snapshot::{parse_batch, Card, Node};
 
 /// What the content script needs to know of the page, and nothing more.
-#[derive(Clone, Debug, Serialize)]
+#[derive(Clone, Debug)]
 pub struct Profile {
     /// Selects candidate cards, all generations together.
     pub cards: &'static str,
-    /// The attributes a snapshot records, when present.
-    pub attributes: &'static [&'static str],
-    /// Elements recorded without their subtree (icons, pictures).
-    pub skip: &'static str,
     /// The list that holds the cards: Vetted's summary line goes right before it.
     pub list: &'static str,
     /// Controls that look like invitation buttons: present without a readable card, they mean
@@ -40,19 +35,6 @@ pub const PROFILE: Profile = Profile {
         r#"div[data-view-name="pending-invitation"], "#,              // 2025
         "li.invitation-card",                                         // classic
     ),
-    attributes: &[
-        "class",
-        "role",
-        "href",
-        "aria-label",
-        "aria-hidden",
-        "data-testid",
-        "data-view-name",
-        "componentkey",
-        "type",
-        "hidden",
-    ],
-    skip: "svg, img, video, picture, style, script, template, iframe",
     list: concat!(
         r#"main [data-testid="lazy-column"], "#,  // 2026
         r#"[data-view-name="invitation-list"], "#, // 2025
@@ -70,7 +52,8 @@ pub const PROFILE: Profile = Profile {
 /// What one candidate card turned out to be.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum Reading {
-    /// A person's invitation: it gets a badge, placed at `anchor` (a node index of the card).
+    /// A person's invitation: it gets a badge, placed at `anchor` (a node index of the card;
+    /// the content script is given its [`Card::path`]).
     Person { invitation: Invitation, anchor: usize },
     /// An invitation from a newsletter, page, event or group: no verdict.
     NotPerson { kind: SenderKind },

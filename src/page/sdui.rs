@@ -91,7 +91,7 @@ pub fn describe(invitation: &mut Invitation, lines: &[Line]) {
             headline.push(&line.text);
         }
     }
-    invitation.headline = headline.join(" ");
+    invitation.headline = crate::text::joined(&headline, " ");
 }
 
 /// Records a line of a known form; whether it was one.

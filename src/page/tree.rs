@@ -93,7 +93,7 @@ fn segments(card: &Card, range: Range<usize>, skip: fn(&Card, usize) -> bool) ->
 
 /// The block element a text node's line belongs to: its nearest ancestor that is not inline.
 pub fn line_element(card: &Card, index: usize) -> usize {
-    ancestors(card, index).find(|&a| !INLINE.contains(&&*card.nodes[a].tag)).unwrap_or(0)
+    ancestors(card, index).find(|&a| !INLINE.contains(&card.nodes[a].tag)).unwrap_or(0)
 }
 
 fn is_hidden(card: &Card, index: usize) -> bool {
@@ -104,7 +104,7 @@ fn is_hidden(card: &Card, index: usize) -> bool {
 /// ("See more", "Reply to …"), never part of what the sender wrote. Links elsewhere stay: a note
 /// may hold a URL, and the rules look at it.
 pub fn is_own_control(card: &Card, index: usize) -> bool {
-    match &*card.nodes[index].tag {
+    match card.nodes[index].tag {
         "button" => true,
         "a" => {
             card.attr(index, "href").is_none_or(|h| h.starts_with('#') || holds(h, "/messaging/"))
@@ -200,7 +200,7 @@ pub fn name(card: &Card, link: usize, labels: &[&str]) -> String {
         let longer = if name.is_empty() {
             piece.text.to_string()
         } else {
-            [name.as_str(), &piece.text].join(" ")
+            crate::text::joined(&[&name, &piece.text], " ")
         };
         // A name of one piece is taken whole: only a longer one asks the labels, folded once.
         let alone = name.is_empty() && pieces.peek().is_none();
@@ -225,7 +225,7 @@ pub fn anchor(card: &Card, index: usize) -> usize {
         if card.nodes[index].is_text() { card.nodes[index].parent } else { Some(index) };
     let mut at = Some(index);
     while let Some(i) = at {
-        if matches!(&*card.nodes[i].tag, "a" | "button") {
+        if matches!(card.nodes[i].tag, "a" | "button") {
             anchor = card.nodes[i].parent;
         }
         at = card.nodes[i].parent;
@@ -234,38 +234,45 @@ pub fn anchor(card: &Card, index: usize) -> usize {
 }
 
 /// The `aria-label` of a node, or "".
-pub fn label<'a>(card: &Card<'a>, index: usize) -> &'a str {
+pub fn label<'c>(card: &'c Card, index: usize) -> &'c str {
     card.attr(index, "aria-label").unwrap_or("")
 }
 
 #[cfg(test)]
 pub(crate) mod tests {
     use super::*;
-    use crate::page::snapshot::{FIELD_SEP, NODE_SEP};
-
-    /// A card from records written as "depth tag attr=value …" or "depth # text". The batch
-    /// string is leaked: a card borrows from it, and a test's few bytes may live until it ends.
+    /// A card from records written as "depth tag attr=value …" or "depth # text", written as
+    /// the browser would write its HTML. The HTML is leaked: a card borrows from it, and a
+    /// test's few bytes may live until it ends.
     pub(crate) fn card(records: &[&str]) -> Card<'static> {
-        let records: Vec<String> = records
-            .iter()
-            .map(|r| {
-                let (head, rest) = r.split_at(r.find(['#', ' ']).map_or(r.len(), |i| i));
-                let rest = rest.trim_start();
-                let mut fields = vec![head.trim().to_string()];
-                if let Some(text) = rest.strip_prefix("# ") {
-                    fields.extend(["#".to_string(), text.to_string()]);
-                } else {
-                    let mut parts = rest.split(' ');
-                    fields.push(parts.next().unwrap_or("").to_string());
-                    for pair in parts {
-                        let (name, value) = pair.split_once('=').unwrap_or((pair, ""));
-                        fields.extend([name.to_string(), value.replace('+', " ")]);
-                    }
-                }
-                fields.join(&FIELD_SEP.to_string())
-            })
-            .collect();
-        Card::parse(records.join(&NODE_SEP.to_string()).leak())
+        let mut html = String::new();
+        let mut open: Vec<&str> = Vec::new();
+        for r in records {
+            let (depth, rest) = r.split_at(r.find(['#', ' ']).map_or(r.len(), |i| i));
+            let depth: usize = depth.trim().parse().expect("a depth");
+            while open.len() > depth {
+                html += &format!("</{}>", open.pop().expect("open"));
+            }
+            let rest = rest.trim_start();
+            if let Some(text) = rest.strip_prefix("# ") {
+                html += &text.replace('&', "&amp;").replace('<', "&lt;").replace('>', "&gt;");
+                open.push("#"); // "closed" by a comment: a text node of its own, as recorded
+                continue;
+            }
+            let mut parts = rest.split(' ');
+            let tag = parts.next().unwrap_or("");
+            html += &format!("<{tag}");
+            for pair in parts {
+                let (name, value) = pair.split_once('=').unwrap_or((pair, ""));
+                html += &format!(" {name}=\"{}\"", value.replace('+', " ").replace('&', "&amp;"));
+            }
+            html += ">";
+            open.push(tag);
+        }
+        while let Some(tag) = open.pop() {
+            html += &format!("</{tag}>");
+        }
+        Card::parse(html.replace("</#>", "<!---->").leak())
     }
 
     #[test]

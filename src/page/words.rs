@@ -127,7 +127,7 @@ pub fn mutual(line: &str, folded: &str) -> Option<MutualConnections> {
 
 fn push_name(names: &mut Vec<String>, current: &mut Vec<&str>) {
     if !current.is_empty() {
-        names.push(current.join(" "));
+        names.push(crate::text::joined(current, " "));
         current.clear();
     }
 }
@@ -155,7 +155,7 @@ pub fn organization(line: &str, folded: &str) -> Option<String> {
         let token = if at_end { tokens.pop() } else { Some(tokens.remove(0)) };
         words_left = words_left.saturating_sub(fold(token.unwrap_or("")).split(' ').count());
     }
-    let org = tokens.join(" ");
+    let org = crate::text::joined(&tokens, " ");
     let org = org.trim_matches(|c: char| !c.is_alphanumeric() && c != ')' && c != '.');
     (!org.is_empty()).then(|| org.to_string())
 }

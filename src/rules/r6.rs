@@ -95,7 +95,7 @@ pub(super) fn add_terms(lexicon: &mut Lexicon, settings: &Settings) {
     role.add(lexicon, terms(ROLES));
     for head in ["recruitment", "recruiting", "staffing"] {
         for title in terms(TITLES) {
-            lexicon.add(role.tag(), &[head, " ", title].concat());
+            lexicon.add(role.tag(), &crate::text::joined(&[head, title], " "));
         }
     }
     role.add(lexicon, settings.refused_roles.iter().map(String::as_str));

@@ -1,11 +1,11 @@
-//! A small HTML parser for our own well-formed fixtures and page shells, and the snapshot the
-//! content script would take of a card: the same records, natively, without a browser.
+//! A small HTML parser for our own well-formed fixtures and page shells, and the HTML the
+//! content script would hand over for a card (its `outerHTML`), natively, without a browser.
 //!
 //! Handles elements, attributes (quoted, unquoted, bare), text, comments, the doctype, void
 //! elements, `/>`, raw-text elements (`style`, `script`) and the entities the fixtures use.
 //! It does not repair bad markup: no implied end tags.
 
-use vetted::page::snapshot::{FIELD_SEP, NODE_SEP, TEXT_TAG};
+use vetted::page::snapshot::CARD_SEP;
 use vetted::page::PROFILE;
 
 #[derive(Clone, Debug, PartialEq)]
@@ -224,41 +224,50 @@ fn decode(text: &str) -> String {
     out
 }
 
-/// The content script's snapshot of one card: its records, as `Card::parse` reads them.
+/// What the content script hands the core for one card: its `outerHTML`, as a browser
+/// serializes it (lower-case names, every value in double quotes, end tags but for void
+/// elements, `&`, `<`, `>`, no-break spaces and in values `"` escaped, raw text as it is), with
+/// the batch's separator made a space.
 pub fn snapshot(card: &Element) -> String {
-    let skip: Vec<&str> = PROFILE.skip.split(',').map(str::trim).collect();
-    let mut records = Vec::new();
-    record(card, 0, &skip, &mut records);
-    records.join(&NODE_SEP.to_string())
+    let mut html = String::new();
+    serialize(card, &mut html);
+    html.replace(CARD_SEP, " ")
 }
 
-fn record(element: &Element, depth: usize, skip: &[&str], records: &mut Vec<String>) {
-    let mut fields = vec![depth.to_string(), element.tag.clone()];
-    for name in PROFILE.attributes {
-        if let Some(value) = element.attr(name) {
-            fields.push(name.to_string());
-            fields.push(scrub(value));
-        }
+fn serialize(element: &Element, out: &mut String) {
+    out.push('<');
+    out.push_str(&element.tag);
+    for (name, value) in &element.attrs {
+        out.push_str(&format!(" {name}=\"{}\"", escape(value, true)));
     }
-    records.push(fields.join(&FIELD_SEP.to_string()));
-    if skip.contains(&element.tag.as_str()) {
+    out.push('>');
+    if VOID.contains(&element.tag.as_str()) {
         return;
     }
     for child in &element.children {
         match child {
-            Html::Element(e) => record(e, depth + 1, skip, records),
-            Html::Text(text) => records.push(
-                [(depth + 1).to_string(), TEXT_TAG.to_string(), scrub(text)]
-                    .join(&FIELD_SEP.to_string()),
-            ),
-            Html::Comment(_) => {}
+            Html::Element(e) => serialize(e, out),
+            Html::Text(text) if RAW_TEXT.contains(&element.tag.as_str()) => out.push_str(text),
+            Html::Text(text) => out.push_str(&escape(text, false)),
+            Html::Comment(text) => out.push_str(&format!("<!--{text}-->")),
         }
     }
+    out.push_str(&format!("</{}>", element.tag));
 }
 
-/// Page text cannot forge a record: the content script turns the separators into spaces.
-fn scrub(text: &str) -> String {
-    text.chars().map(|c| if ('\u{1c}'..='\u{1f}').contains(&c) { ' ' } else { c }).collect()
+fn escape(text: &str, in_value: bool) -> String {
+    let mut out = String::with_capacity(text.len());
+    for c in text.chars() {
+        match c {
+            '&' => out.push_str("&amp;"),
+            '<' => out.push_str("&lt;"),
+            '>' => out.push_str("&gt;"),
+            '\u{a0}' => out.push_str("&nbsp;"),
+            '"' if in_value => out.push_str("&quot;"),
+            c => out.push(c),
+        }
+    }
+    out
 }
 
 /// The elements matching `selector`, in document order, as `querySelectorAll` finds them.

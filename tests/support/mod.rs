@@ -87,7 +87,7 @@ pub fn reading_json(reading: &Reading) -> Value {
             "age": i.age,
             "message": i.message,
         }),
-        Reading::NotPerson { kind } => json!({ "kind": kind }),
+        Reading::NotPerson { kind } => json!({ "kind": kind.name() }),
         Reading::NotACard => json!({ "kind": "none" }),
         Reading::Unreadable { why } => json!({ "kind": "unreadable", "why": why }),
     }
@@ -105,7 +105,7 @@ pub fn anchor_problem(card: &Card, reading: &Reading) -> Option<String> {
     }
     let mut at = Some(*anchor);
     while let Some(i) = at {
-        if matches!(&*card.nodes[i].tag, "a" | "button") {
+        if matches!(card.nodes[i].tag, "a" | "button") {
             return Some(format!("anchor is inside a <{}>", card.nodes[i].tag));
         }
         at = card.nodes[i].parent;

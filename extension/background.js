@@ -4,6 +4,7 @@
 import init, { classify, configure, profile } from './core/vetted.js';
 
 const api = globalThis.browser ?? globalThis.chrome;
+const utf8 = new TextEncoder(); // the core takes a batch as UTF-8: see classify in src/boundary.rs
 const ready = init({ module_or_path: api.runtime.getURL('core/vetted_bg.wasm') });
 let configured = null; // the stamp of the settings in force
 
@@ -21,7 +22,7 @@ const handlers = {
   },
   'vetted:classify': ({ batch, settings, stamp }) => {
     configureOnce(settings, stamp);
-    return classify(batch);
+    return classify(utf8.encode(batch));
   },
 };
 

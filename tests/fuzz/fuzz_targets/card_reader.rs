@@ -1,5 +1,5 @@
 //! Any batch string the content script could send: parsing and reading never panic, and a
-//! person's badge anchor is an element of its own card.
+//! person's badge anchor is an element of its own card, with a path to it.
 #![no_main]
 
 use libfuzzer_sys::fuzz_target;
@@ -11,6 +11,7 @@ fuzz_target!(|data: &[u8]| {
         if let Reading::Person { anchor, .. } = read_card(&card) {
             let node = &card.nodes[anchor];
             assert!(!node.is_text(), "a badge anchored on a text node");
+            card.path(anchor);
         }
     }
 });

@@ -22,7 +22,7 @@
   // that the first badges show at once, then slices of about SLICE_MS. A 900-pixel window
   // shows three or four cards of the demo pages; each card of the first slice costs the first
   // badge 2 to 3 ms (cold code, ./build.sh bench). Between slices the page lays itself out
-  // again, about as long as a whole layout of it (100 to 150 ms on 1,000 cards): fewer, longer
+  // again, about as long as a whole layout of it (150 to 300 ms on 1,000 cards): fewer, longer
   // slices cost less in all. 400 ms takes the rest of a 1,000-card page in one slice, and keeps
   // a 10,000-card page's slices far apart enough for the page to answer between them.
   const FIRST_SLICE = 6;

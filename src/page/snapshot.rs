@@ -173,11 +173,6 @@ pub fn parse_batch(batch: &str) -> Vec<Card<'_>> {
 fn read(html: &str) -> Card<'_> {
     let bytes = html.as_bytes();
     let len = bytes.len();
-    let piece = |from: usize, to: usize| html.get(from..to).unwrap_or_default();
-    // Where the first `byte` at or after `from` is, or the end.
-    let find = |from: usize, byte: u8| {
-        bytes.get(from..).and_then(|rest| rest.iter().position(|&b| b == byte)).map_or(len, |i| from + i)
-    };
     // Room for a node and an attribute per 40 bytes, more than LinkedIn's cards take: growing
     // the lists as they fill would copy them several times per card.
     let mut card = Card { nodes: Vec::with_capacity(len / 40), attrs: Vec::with_capacity(len / 40) };
@@ -187,8 +182,8 @@ fn read(html: &str) -> Card<'_> {
     while at < len {
         let kind = if bytes[at] == b'<' { bytes.get(at + 1).copied().unwrap_or(0) } else { 0 };
         if kind == b'/' {
-            let end = find(at, b'>');
-            let tag = piece(at + 2, end);
+            let end = find(bytes, at, b'>');
+            let tag = piece(html, at + 2, end);
             at = end + 1;
             if skipping > 0 {
                 skipping -= 1;
@@ -199,41 +194,11 @@ fn read(html: &str) -> Card<'_> {
                 }
             }
         } else if kind == b'!' {
-            // A comment, up to its `-->`.
-            at = find(at + 4, b'>');
-            while at < len && bytes.get(at - 2..at) != Some(b"--") {
-                at = find(at + 1, b'>');
-            }
-            at += 1;
+            at = past_comment(bytes, at);
         } else if kind.is_ascii_alphabetic() {
-            let mut i = at + 1;
-            while i < len && !matches!(bytes[i], b'>' | b'/') && !bytes[i].is_ascii_whitespace() {
-                i += 1;
-            }
-            let tag = piece(at + 1, i);
             let first = card.attrs.len();
-            loop {
-                while i < len && (bytes[i] == b'/' || bytes[i].is_ascii_whitespace()) {
-                    i += 1;
-                }
-                if i >= len || bytes[i] == b'>' {
-                    break;
-                }
-                let name = i;
-                i += 1; // a name is at least one byte, whatever it is
-                while i < len && !matches!(bytes[i], b'=' | b'>') && !bytes[i].is_ascii_whitespace() {
-                    i += 1;
-                }
-                let name = piece(name, i);
-                let mut value = Cow::Borrowed("");
-                if bytes.get(i..i + 2) == Some(b"=\"") {
-                    let end = find(i + 2, b'"');
-                    value = decode(piece(i + 2, end));
-                    i = end + 1;
-                }
-                card.attrs.push((name, value));
-            }
-            at = i + 1;
+            let (tag, end) = start_tag(html, at, &mut card.attrs);
+            at = end;
             let void = VOID.contains(&tag);
             if skipping > 0 {
                 card.attrs.truncate(first);
@@ -246,21 +211,15 @@ fn read(html: &str) -> Card<'_> {
                     open.push(index);
                 }
             }
-            // A raw-text element's text is never a card's (scripts, styles, `noscript` while
-            // scripts run): passed over, up to its end tag.
             if RAW_TEXT.contains(&tag) {
-                let end_tag = |at: usize| bytes.get(at + 1) == Some(&b'/') && bytes.get(at + 2..at + 2 + tag.len()) == Some(tag.as_bytes());
-                at = find(at, b'<');
-                while at < len && !end_tag(at) {
-                    at = find(at + 1, b'<');
-                }
+                at = past_raw_text(bytes, at, tag);
             }
         } else {
             // Text, up to the next tag (a `<` that starts none, which no browser writes, is
             // read as text too).
-            let end = find(at + 1, b'<');
+            let end = find(bytes, at + 1, b'<');
             if skipping == 0 {
-                let text = match decode(piece(at, end)) {
+                let text = match decode(piece(html, at, end)) {
                     Cow::Borrowed(raw) => collapse(raw),
                     Cow::Owned(decoded) => Cow::Owned(collapse(&decoded).into_owned()),
                 };
@@ -271,17 +230,82 @@ fn read(html: &str) -> Card<'_> {
             at = end;
         }
     }
-    // Each node's subtree ends where its last descendant's does: children come after parents.
-    for i in (0..card.nodes.len()).rev() {
-        let (end, parent) = (card.nodes[i].end, card.nodes[i].parent);
-        if let Some(parent) = parent.and_then(|p| card.nodes.get_mut(p)) {
-            parent.end = parent.end.max(end);
-        }
-    }
+    card.end_subtrees();
     card
 }
 
+/// The text from `from` to `to`, or "" where that is not a whole piece of `html`.
+fn piece(html: &str, from: usize, to: usize) -> &str {
+    html.get(from..to).unwrap_or_default()
+}
+
+/// Where the first `byte` at or after `from` is, or the end.
+fn find(bytes: &[u8], from: usize, byte: u8) -> usize {
+    bytes.get(from..).and_then(|rest| rest.iter().position(|&b| b == byte)).map_or(bytes.len(), |i| from + i)
+}
+
+/// The start tag at `at`: its name, its attributes added to `attrs`, and where it ends.
+fn start_tag<'a>(html: &'a str, at: usize, attrs: &mut Vec<(&'a str, Cow<'a, str>)>) -> (&'a str, usize) {
+    let (bytes, len) = (html.as_bytes(), html.len());
+    let mut i = at + 1;
+    while i < len && !matches!(bytes[i], b'>' | b'/') && !bytes[i].is_ascii_whitespace() {
+        i += 1;
+    }
+    let tag = piece(html, at + 1, i);
+    loop {
+        while i < len && (bytes[i] == b'/' || bytes[i].is_ascii_whitespace()) {
+            i += 1;
+        }
+        if i >= len || bytes[i] == b'>' {
+            return (tag, i + 1);
+        }
+        let name = i;
+        i += 1; // a name is at least one byte, whatever it is
+        while i < len && !matches!(bytes[i], b'=' | b'>') && !bytes[i].is_ascii_whitespace() {
+            i += 1;
+        }
+        let name = piece(html, name, i);
+        let mut value = Cow::Borrowed("");
+        if bytes.get(i..i + 2) == Some(b"=\"") {
+            let end = find(bytes, i + 2, b'"');
+            value = decode(piece(html, i + 2, end));
+            i = end + 1;
+        }
+        attrs.push((name, value));
+    }
+}
+
+/// Where the comment at `at` ends, past its `-->`.
+fn past_comment(bytes: &[u8], at: usize) -> usize {
+    let mut at = find(bytes, at + 4, b'>');
+    while at < bytes.len() && bytes.get(at - 2..at) != Some(b"--") {
+        at = find(bytes, at + 1, b'>');
+    }
+    at + 1
+}
+
+/// Where a raw-text element's text, from `at`, ends: at its end tag. That text is never a card's
+/// (scripts, styles, `noscript` while scripts run), so it is passed over.
+fn past_raw_text(bytes: &[u8], at: usize, tag: &str) -> usize {
+    let end_tag = |at: usize| bytes.get(at + 1) == Some(&b'/') && bytes.get(at + 2..at + 2 + tag.len()) == Some(tag.as_bytes());
+    let mut at = find(bytes, at, b'<');
+    while at < bytes.len() && !end_tag(at) {
+        at = find(bytes, at + 1, b'<');
+    }
+    at
+}
+
 impl<'a> Card<'a> {
+    /// Each node's subtree ends where its last descendant's does: children come after parents.
+    fn end_subtrees(&mut self) {
+        for i in (0..self.nodes.len()).rev() {
+            let (end, parent) = (self.nodes[i].end, self.nodes[i].parent);
+            if let Some(parent) = parent.and_then(|p| self.nodes.get_mut(p)) {
+                parent.end = parent.end.max(end);
+            }
+        }
+    }
+
     /// Adds a node with the attributes from `first` on; returns its index.
     fn push(&mut self, tag: &'a str, first: usize, text: Cow<'a, str>, parent: Option<usize>) -> usize {
         let index = self.nodes.len();

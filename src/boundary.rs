@@ -65,12 +65,11 @@ pub(crate) fn read_value(value: &JsValue, depth: u32) -> Value {
 #[cfg(not(feature = "popup"))]
 mod calls {
     use super::read_value;
-    use crate::invitation::{Invitation, MutualConnections, SenderKind};
-    use crate::page::{self, Reading};
-    use crate::rules::{self, Engine};
-    use crate::settings::{self, Settings, Value};
+    use crate::card_result::{judge, CardResult};
     use crate::json::{Json, ToJson};
-    use crate::verdict::{Decision, Hint, NoteState};
+    use crate::page;
+    use crate::rules::Engine;
+    use crate::settings::{self, Settings, Value};
     use std::cell::Cell;
     use std::rc::Rc;
     use wasm_bindgen::prelude::*;
@@ -149,162 +148,11 @@ mod calls {
         }
     }
 
-    /// What the content script does with one card, written as an object whose `kind` is the
-    /// variant's name in lower case.
-    enum CardResult {
-        /// Draw a badge on the element at `anchor`, its path from the card ([`page::Card::path`]).
-        Person {
-            anchor: String,
-            name: String,
-            slug: Option<String>,
-            verdict: Decision,
-            note: NoteState,
-            rules: Vec<&'static str>,
-            reasons: Vec<Reason>,
-            hint: Option<Hint>,
-            mutual: MutualConnections,
-            /// "Copy reply" when a rule decided: the message `reply_key` for `first_name` in the
-            /// browser's language, or `reply`, the user's own for that rule, when they wrote one.
-            reply_key: Option<String>,
-            reply: Option<String>,
-            first_name: String,
-        },
-        /// An invitation that is not from a person: no badge.
-        Other { sender: SenderKind },
-        /// Not an invitation: no badge.
-        None,
-        /// Looks like an invitation but could not be read: no badge, and why.
-        Unreadable { why: String },
-    }
-
-    /// One matched rule in the explanation, which the content script writes in the browser's
-    /// language (English where it has no translation): `rule_<rule>_title`, `rule_<rule>_reason`
-    /// and the message `key` with `detail` in its `$1`. No English text travels with each card.
-    struct Reason {
-        rule: &'static str,
-        key: &'static str,
-        detail: String,
-    }
-
-    impl ToJson for CardResult {
-        fn to_json(&self, json: &mut Json) {
-            json.object(|json| match self {
-                CardResult::Person {
-                    anchor,
-                    name,
-                    slug,
-                    verdict,
-                    note,
-                    rules,
-                    reasons,
-                    hint,
-                    mutual,
-                    reply_key,
-                    reply,
-                    first_name,
-                } => {
-                    json.field("kind", "person").field("anchor", anchor).field("name", name);
-                    json.field("slug", slug).field("verdict", verdict).field("note", note);
-                    json.field("rules", rules).field("reasons", reasons).field("hint", hint);
-                    json.field("mutual", mutual).field("reply_key", reply_key).field("reply", reply);
-                    json.field("first_name", first_name);
-                }
-                CardResult::Other { sender } => {
-                    json.field("kind", "other").field("sender", sender);
-                }
-                CardResult::None => {
-                    json.field("kind", "none");
-                }
-                CardResult::Unreadable { why } => {
-                    json.field("kind", "unreadable").field("why", why);
-                }
-            });
-        }
-    }
-
-    impl ToJson for Reason {
-        fn to_json(&self, json: &mut Json) {
-            json.object(|json| {
-                json.field("rule", self.rule).field("key", self.key).field("detail", &self.detail);
-            });
-        }
-    }
-
-    impl ToJson for Hint {
-        fn to_json(&self, json: &mut Json) {
-            json.object(|json| {
-                json.field("rule", self.rule);
-            });
-        }
-    }
-
-    impl ToJson for MutualConnections {
-        fn to_json(&self, json: &mut Json) {
-            json.object(|json| {
-                json.field("count", &self.count).field("names", &self.names);
-            });
-        }
-    }
-
     impl ToJson for page::Profile {
         fn to_json(&self, json: &mut Json) {
             json.object(|json| {
                 json.field("cards", self.cards).field("list", self.list).field("canary", self.canary);
             });
-        }
-    }
-
-    /// The enums as their names.
-    impl ToJson for Decision {
-        fn to_json(&self, json: &mut Json) {
-            self.name().to_json(json);
-        }
-    }
-
-    impl ToJson for NoteState {
-        fn to_json(&self, json: &mut Json) {
-            self.name().to_json(json);
-        }
-    }
-
-    impl ToJson for SenderKind {
-        fn to_json(&self, json: &mut Json) {
-            self.name().to_json(json);
-        }
-    }
-
-    fn judge(engine: &Engine, card: &page::Card, reading: Reading) -> CardResult {
-        match reading {
-            Reading::Person { invitation, anchor } => person(engine, card.path(anchor), invitation),
-            Reading::NotPerson { kind } => CardResult::Other { sender: kind },
-            Reading::NotACard => CardResult::None,
-            Reading::Unreadable { why } => CardResult::Unreadable { why },
-        }
-    }
-
-    /// The verdict's parts are taken first: it borrows from the invitation, whose texts then
-    /// move into the result without a copy.
-    fn person(engine: &Engine, anchor: String, invitation: Invitation) -> CardResult {
-        let Some(verdict) = engine.classify(&invitation) else { return CardResult::Other { sender: invitation.kind } };
-        let rules = verdict.rule_ids();
-        let first_name = rules::first_name(&invitation.name).to_string();
-        let deciding = verdict.deciding_rule();
-        let own_reply = deciding.and_then(|id| engine.settings.reply_template(id));
-        let reasons = verdict.matches.iter().map(|m| Reason { rule: m.rule, key: m.key(), detail: m.detail().to_string() }).collect();
-        let (decision, note, hint) = (verdict.decision, verdict.note, verdict.hint);
-        CardResult::Person {
-            anchor,
-            name: invitation.name,
-            slug: invitation.profile_slug,
-            verdict: decision,
-            note,
-            rules,
-            reasons,
-            hint,
-            mutual: invitation.mutual,
-            reply_key: deciding.map(|id| crate::text::joined(&["reply_", id], "")),
-            reply: own_reply.map(|text| crate::text::replaced(text, settings::NAME_IN_REPLY, &first_name)),
-            first_name,
         }
     }
 }

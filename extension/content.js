@@ -391,7 +391,9 @@
   }
 
   /** What the core reads of a card: its HTML, one call. (Walking its nodes here cost three
-   *  times as much: each node touched gets a wrapper of this script's JS world.) */
+   *  times as much: each node touched gets a wrapper of this script's JS world.) The HTML is only
+   *  read, as data for the core: nothing here ever writes HTML into the page, and badges are
+   *  built node by node, page text in them as text. */
   function snapshot(card) {
     return card.outerHTML.replace(CARD_SEPS, ' ').replace(OWN_BADGES, '');
   }

@@ -69,7 +69,7 @@ impl<T: ToJson + ?Sized> ToJson for &T {
 impl ToJson for u32 {
     fn to_json(&self, json: &mut Json) {
         json.comma();
-        write_unsigned(&mut json.out, u64::from(*self));
+        crate::text::write_unsigned(&mut json.out, u64::from(*self));
     }
 }
 
@@ -130,23 +130,6 @@ pub fn quote(out: &mut String, text: &str) {
     }
     out.push_str(text.get(start..).unwrap_or(""));
     out.push('"');
-}
-
-/// Writes a number in decimal without `core::fmt`.
-pub fn write_unsigned(out: &mut String, mut n: u64) {
-    let mut digits = [0u8; 20];
-    let mut at = digits.len();
-    loop {
-        at -= 1;
-        digits[at] = b'0' + (n % 10) as u8;
-        n /= 10;
-        if n == 0 {
-            break;
-        }
-    }
-    for &d in &digits[at..] {
-        out.push(char::from(d));
-    }
 }
 
 #[cfg(test)]

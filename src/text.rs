@@ -522,6 +522,24 @@ pub fn joined(parts: &[&str], separator: &str) -> String {
     out
 }
 
+/// Writes a number in decimal, without `core::fmt` (which a number's `to_string` brings into the
+/// wasm): for the badges' JSON and the paths to their elements.
+pub fn write_unsigned(out: &mut String, mut n: u64) {
+    let mut digits = [0u8; 20];
+    let mut at = digits.len();
+    loop {
+        at -= 1;
+        digits[at] = b'0' + (n % 10) as u8;
+        n /= 10;
+        if n == 0 {
+            break;
+        }
+    }
+    for &d in &digits[at..] {
+        out.push(char::from(d));
+    }
+}
+
 /// Whether `text` holds `needle` (see [`positions`]).
 pub fn holds(text: &str, needle: &str) -> bool {
     positions(text, needle).next().is_some()
@@ -834,6 +852,15 @@ fn singular<'w>(word: &Word<'w>) -> Option<&'w [u8]> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn numbers_are_written_as_to_string_writes_them() {
+        for n in [0, 7, 10, 1_234_567, u64::MAX] {
+            let mut out = String::from("x");
+            write_unsigned(&mut out, n);
+            assert_eq!(out, format!("x{n}"));
+        }
+    }
 
     #[test]
     fn folds_case_diacritics_and_separators() {

@@ -155,7 +155,7 @@ impl<'a> Card<'a> {
             if i > 0 {
                 path.push(' ');
             }
-            crate::json::write_unsigned(&mut path, place as u64);
+            crate::text::write_unsigned(&mut path, place as u64);
         }
         path
     }

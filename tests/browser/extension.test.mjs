@@ -44,7 +44,7 @@ for (const name of BROWSERS) {
               continue;
             }
             assert.equal(on.length, 1, `${card.file}: ${on.length} badges`);
-            assert.ok(on[0].explanation.length > 0, `${card.file}: empty explanation`);
+            assert.ok(on[0].explanation?.length > 0, `${card.file}: empty explanation`);
             const { verdict, note, rules } = card.expect.badge;
             assert.deepEqual(
               { verdict: on[0].verdict, note: on[0].note, rules: on[0].rules },

@@ -106,7 +106,7 @@ async function hoverBadge(page, file) {
   await page.waitForFunction(
     (file) => {
       const why = document.querySelector(`[data-fixture="${file}"] [data-vetted-verdict]`).shadowRoot.querySelector('.why');
-      return getComputedStyle(why).display !== 'none' && why.textContent.length > 0;
+      return why !== null && getComputedStyle(why).display !== 'none' && why.textContent.length > 0;
     },
     { timeout: 10000, polling: 50 },
     file,
@@ -123,7 +123,7 @@ async function saveList(page, name, cards) {
     let bottom = items[cards - 1].getBoundingClientRect().bottom;
     for (const host of document.querySelectorAll('[data-vetted-verdict]')) {
       const why = host.shadowRoot.querySelector('.why');
-      if (getComputedStyle(why).display !== 'none') bottom = Math.max(bottom, why.getBoundingClientRect().bottom + 8);
+      if (why && getComputedStyle(why).display !== 'none') bottom = Math.max(bottom, why.getBoundingClientRect().bottom + 8);
     }
     return { x: top.left + scrollX, y: top.top + scrollY, width: top.width, height: bottom - top.top };
   }, cards);

@@ -109,7 +109,7 @@ build() {
     dir="$DIST/$browser"
     rm -rf "$dir"
     mkdir -p "$dir/core"
-    cp -r extension/content.js extension/background.js extension/popup extension/icons \
+    cp -r extension/preload.js extension/content.js extension/background.js extension/popup extension/icons \
       extension/_locales "$dir/"
     cp "$PKG"/vetted.js "$PKG"/vetted_bg.wasm "$PKG"/vetted_popup.js "$PKG"/vetted_popup_bg.wasm "$dir/core/"
     node extension/tools/manifest.mjs "$browser" "$(crate_version)" "$dir/manifest.json"

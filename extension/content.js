@@ -8,8 +8,7 @@
   const api = globalThis.browser ?? globalThis.chrome;
   // For `./build.sh bench`: each batch logs, at debug level, how long after this start it drew.
   const started = performance.now();
-  // The received-invitations page; LinkedIn reaches it from the feed without a reload.
-  const INVITATIONS_PAGE = /^\/mynetwork\/invitation-manager(\/|$)/;
+  const { INVITATIONS_PAGE } = vettedCore; // see preload.js
   const CARD_SEP = '\u001d';
   // Page text is written by strangers: it must not be able to split a card in two.
   const CARD_SEPS = /\u001d/g;
@@ -43,41 +42,22 @@
 
   // ---- the core, in place or in the background -------------------------------------------
 
-  const EMPTY_MODULE = new Uint8Array([0, 0x61, 0x73, 0x6d, 1, 0, 0, 0]); // see wasmRefusal
-  // On the invitations page the core starts loading with this script's first statements: its
-  // files arrive while the rest of the script is set up (elsewhere, on the first visit there).
+  // On the invitations page the core started loading at document_start (preload.js); the
+  // settings start loading with this script's first statements (elsewhere, all of it starts on
+  // the first visit there).
   let loads = INVITATIONS_PAGE.test(location.pathname) ? startLoading() : null;
 
-  /** Starts all that the core needs at once: the settings, and the glue and the wasm (compiled
-   *  as it arrives), or, where this page's CSP forbids wasm here, the background's profile. */
+  /** Starts all that the core needs at once: the settings, and the glue and the wasm, or, where
+   *  this page's CSP forbids wasm here, the background's profile. */
   function startLoading() {
     const stored = api.storage.local.get('settings');
-    const refused = wasmRefusal();
+    const { refused, compiled, glue } = vettedCore.take();
     if (refused) {
       const remote = inBackground();
       remote.profile.catch(() => {}); // awaited by loadCore
       return { stored, refused, remote };
     }
-    const wasmUrl = chrome.runtime.getURL('core/vetted_bg.wasm');
-    const compiled = typeof WebAssembly.compileStreaming === 'function'
-      ? WebAssembly.compileStreaming(fetch(wasmUrl))
-      : Promise.resolve(wasmUrl);
-    compiled.catch(() => {}); // awaited by loadCore; a refusal there means the background path
-    const glue = import(chrome.runtime.getURL('core/vetted.js'));
-    glue.catch(() => {});
     return { stored, compiled, glue };
-  }
-
-  // Chromium refuses wasm in a content script where the page's own CSP forbids it (DESIGN §0).
-  // An empty module, compiled on the spot, tells in a fraction of a millisecond, before the
-  // wasm is fetched (the refusal of the real one came only once it had arrived).
-  function wasmRefusal() {
-    try {
-      new WebAssembly.Module(EMPTY_MODULE);
-      return null;
-    } catch (error) {
-      return error;
-    }
   }
 
   async function loadCore() {

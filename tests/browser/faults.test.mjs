@@ -30,7 +30,7 @@ describe('the test-only fault build', () => {
       const wasm = (build) => readFileSync(join(ROOT, build, browser, 'core', 'vetted_bg.wasm'));
       assert.equal(wasm('dist').includes(TRIGGER), false, `dist/${browser} has the fault trigger`);
       assert.equal(wasm(FAULT_BUILD).includes(TRIGGER), true, `${FAULT_BUILD}/${browser} has no fault trigger`);
-      for (const file of ['content.js', 'background.js', 'manifest.json', 'core/vetted.js']) {
+      for (const file of ['preload.js', 'content.js', 'background.js', 'manifest.json', 'core/vetted.js']) {
         const same = readFileSync(join(ROOT, 'dist', browser, file)).equals(readFileSync(join(ROOT, FAULT_BUILD, browser, file)));
         assert.ok(same, `${FAULT_BUILD}/${browser}/${file} differs from dist's: rebuild with ./build.sh test`);
       }

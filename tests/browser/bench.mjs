@@ -569,7 +569,7 @@ async function main() {
 }
 
 const DEFINITIONS = {
-  start: "Vetted: the content script's first statement (performance.now(), logged at debug level); bare loop: its first statement. Both on the page's clock.",
+  start: "Vetted: the first statement of content.js, the content script that badges (document_idle; preload.js, at document_start, has begun fetching and compiling the core by then); bare loop: its first statement, at the same moment. Both on the page's clock.",
   dom: 'the MutationObserver callback (page world, installed at DOMContentLoaded, same script in both runs) that sees the last badge host / bare span added',
   screen: 'a user-blocking task posted from the next requestAnimationFrame callback after that: the frame showing it has been styled, laid out and painted',
   ratio: "median Vetted 'all badges on screen' / median bare loop 'all spans on screen', same page, same run, interleaved",

@@ -81,10 +81,12 @@
         loaded = inBackground();
       }
     }
-    // In the background, the profile and the settings travel at once.
-    const [problems, profile] = await Promise.all([loaded.configure((await stored).settings), loaded.profile]);
-    loaded.profile = profile;
-    reportProblems(problems);
+    // The settings go to the core at once, but the first batch waits only for the profile: in
+    // place they apply before the call returns, and in the background every batch carries them
+    // too. Their problems are counted for the popup when the answer comes.
+    const { settings } = await stored;
+    loaded.configure(settings).then(reportProblems, (error) => console.warn('Vetted:', error));
+    loaded.profile = await loaded.profile;
     console.debug(`Vetted: the core is ready, ${(performance.now() - started).toFixed(1)} ms after the content script started.`);
     return loaded;
   }

@@ -407,7 +407,7 @@
       cards.set(card, { seen, generation, host: null });
       return;
     }
-    host ??= createBadge();
+    host ??= createHost();
     fillBadge(host, card, result);
     if (host.parentNode !== anchor) anchor.append(host);
     tallyIn(host, result);
@@ -562,7 +562,7 @@
 
   /** A badge's nodes: the verdict chip, its one focusable part, and the no-note mark beside it.
    *  Few elements, because the page's next frame pays for each: on 1,000 cards, a chip wrapped
-   *  in a box with a hidden explanation cost that frame 70 ms more (throwaway measurement, 11
+   *  in a box with a hidden explanation cost that frame 40 to 70 ms more (throwaway measurement, 11
    *  runs). The explanation comes later (explain). */
   function badgeFor(verdict, note) {
     const kind = `${verdict}/${note}`;
@@ -579,25 +579,6 @@
       models.set(kind, model);
     }
     return model.cloneNode(true);
-  }
-
-  /** A badge's host, with what lets the keyboard close its explanation: Escape closes it and
-   *  leaves the focus on the chip; it opens again once the pointer or the focus leaves. */
-  function createBadge() {
-    const host = createHost();
-    const shadow = host.shadowRoot;
-    const why = () => shadow.querySelector('.why');
-    shadow.addEventListener('keydown', (event) => {
-      if (event.key !== 'Escape' || !why()) return;
-      why().classList.add('dismissed');
-      shadow.querySelector('.badge').focus();
-    });
-    const reopen = () => why()?.classList.remove('dismissed');
-    host.addEventListener('mouseleave', reopen);
-    shadow.addEventListener('focusout', (event) => {
-      if (!shadow.contains(event.relatedTarget)) reopen();
-    });
-    return host;
   }
 
   function fillBadge(host, card, result) {
@@ -657,6 +638,22 @@
   // listener each for the whole page (events from a badge reach it retargeted to the host).
   for (const type of ['mouseover', 'focusin']) {
     document.addEventListener(type, (event) => explain(event.target), { capture: true, passive: true });
+  }
+  // Escape closes the explanation of the badge that has the focus and leaves the focus there;
+  // it opens again once the pointer or the focus leaves the badge (a move inside the badge does
+  // not reach the page: retargeted, it would go from the host to the host).
+  document.addEventListener('keydown', (event) => {
+    if (event.key !== 'Escape' || !hosts.has(event.target)) return;
+    const shadow = event.target.shadowRoot;
+    const why = shadow.querySelector('.why');
+    if (!why) return;
+    why.classList.add('dismissed');
+    shadow.querySelector('.badge').focus();
+  }, { capture: true, passive: true });
+  for (const type of ['mouseout', 'focusout']) {
+    document.addEventListener(type, (event) => {
+      if (hosts.has(event.target)) event.target.shadowRoot.querySelector('.why')?.classList.remove('dismissed');
+    }, { capture: true, passive: true });
   }
 
   function explanation(result) {

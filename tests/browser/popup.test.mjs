@@ -117,6 +117,12 @@ for (const name of BROWSERS) {
       assert.equal(await shown(), true, 'explanation not shown on keyboard focus');
       await page.keyboard.press('Escape');
       assert.equal(await shown(), false, 'Escape did not close the explanation');
+      // Closed for this visit of the focus only: back to the name, then to the badge again.
+      await page.keyboard.down('Shift');
+      await page.keyboard.press('Tab');
+      await page.keyboard.up('Shift');
+      await page.keyboard.press('Tab');
+      assert.equal(await shown(), true, 'the explanation stayed closed when the focus came back');
     });
 
     test('"I know them" turns a Refuse into an Accept at once, and Undo turns it back', async () => {

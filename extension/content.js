@@ -50,10 +50,9 @@
   /** Starts all that the core needs at once: the settings, and the glue and the wasm, or, where
    *  this page's CSP forbids wasm here, the background's profile. */
   function startLoading() {
-    const stored = api.storage.local.get('settings');
-    const { refused, compiled, glue } = vettedCore.take();
+    const { stored, refused, profile, compiled, glue } = vettedCore.take();
     if (refused) {
-      const remote = inBackground();
+      const remote = inBackground(profile);
       remote.profile.catch(() => {}); // awaited by loadCore
       return { stored, refused, remote };
     }
@@ -114,20 +113,24 @@
     }
   }
 
-  function inBackground() {
+  /** The core in the background; `asked`, the reply to preload.js's request for its profile,
+   *  if it made one. */
+  function inBackground(asked = null) {
     let settings;
     let stamp = 0;
     let memory = 0; // the background's wasm memory, as its last reply said
-    const ask = async (message) => {
-      const reply = await send(message);
+    const answer = (reply) => {
       if (!reply || 'error' in reply) throw new Error(reply ? reply.error : 'no answer');
       memory = reply.memory ?? memory;
       return reply.value;
     };
+    const ask = async (message) => answer(await send(message));
+    const profile = { type: 'vetted:profile' };
     return {
       remote: true,
       memory: () => memory,
-      profile: ask({ type: 'vetted:profile' }), // a promise, settled by loadCore
+      // A promise, settled by loadCore.
+      profile: asked ? asked.then(answer).catch(() => ask(profile)) : ask(profile),
       configure: async (next) => {
         settings = next;
         stamp = `${Date.now()}-${Math.random()}`;

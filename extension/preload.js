@@ -1,11 +1,14 @@
 // Vetted's first content script, at document_start, in the same JS world as content.js (which
 // runs once the page is loaded, at document_idle). On the invitations page it starts fetching
 // and compiling the core while LinkedIn's page is still loading, so that content.js finds the
-// core compiled: the first badges come some 40 ms sooner (./build.sh bench). It reads nothing
-// of the page and loads only Vetted's own files; the settings are read by content.js, which
-// also watches them from then on.
+// core compiled: the first badges come some 40 ms sooner (./build.sh bench). It also starts
+// reading the stored settings, and where the core must run in the background, asks it for its
+// profile: content.js finds both answered. It reads nothing of the page and loads only
+// Vetted's own files and settings; content.js watches the settings from then on.
 var vettedCore = (() => {
   'use strict';
+
+  const api = globalThis.browser ?? globalThis.chrome;
 
   // The received-invitations page; LinkedIn reaches it from the feed without a reload.
   const INVITATIONS_PAGE = /^\/mynetwork\/invitation-manager(\/|$)/;
@@ -23,21 +26,37 @@ var vettedCore = (() => {
     }
   }
 
-  /** The glue and the wasm (compiled as it arrives), or why wasm cannot run here. */
+  /** The stored settings, and the glue and the wasm (compiled as it arrives), or why wasm
+   *  cannot run here and the background's answer for its profile. All are awaited by content.js. */
   function load() {
+    const stored = api.storage.local.get('settings');
+    stored.catch(() => {});
     const refused = wasmRefusal();
-    if (refused) return { refused };
-    const wasmUrl = chrome.runtime.getURL('core/vetted_bg.wasm');
+    if (refused) {
+      const profile = api.runtime.sendMessage({ type: 'vetted:profile' });
+      profile.catch(() => {}); // content.js asks again
+      return { stored, refused, profile };
+    }
+    const wasmUrl = api.runtime.getURL('core/vetted_bg.wasm');
     const compiled = typeof WebAssembly.compileStreaming === 'function'
       ? WebAssembly.compileStreaming(fetch(wasmUrl))
       : Promise.resolve(wasmUrl);
     compiled.catch(() => {}); // awaited by content.js; a refusal there means the background path
-    const glue = import(chrome.runtime.getURL('core/vetted.js'));
+    const glue = import(api.runtime.getURL('core/vetted.js'));
     glue.catch(() => {});
-    return { compiled, glue };
+    return { stored, compiled, glue };
   }
 
   let early = INVITATIONS_PAGE.test(location.pathname) ? load() : null;
+
+  // Settings changed before content.js takes them (it watches them from then on) replace those
+  // read: the popup may be open while the page loads.
+  if (early) {
+    api.storage.onChanged.addListener(function fresh(changes, area) {
+      if (!early) api.storage.onChanged.removeListener(fresh);
+      else if (area === 'local' && 'settings' in changes) early.stored = Promise.resolve({ settings: changes.settings.newValue });
+    });
+  }
 
   return {
     INVITATIONS_PAGE,

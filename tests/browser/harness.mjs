@@ -81,11 +81,12 @@ export async function watchBackground(browser, name) {
 }
 
 /**
- * A tab that answers LinkedIn's URLs from `routes` (path -> HTML) with the given page CSP, and
+ * A tab that answers LinkedIn's URLs from `routes` (path -> HTML) with the given page CSP (those
+ * in `hold`, path -> (respond) => …, when the function calls `respond`), and
  * LinkedIn's pictures with a placeholder, and records every other request that leaves the page:
  * the extension must make none.
  */
-export async function openTab(browser, routes, { csp = PAGE_CSP } = {}) {
+export async function openTab(browser, routes, { csp = PAGE_CSP, hold = {} } = {}) {
   const page = await browser.newPage();
   const leaks = [];
   const logs = [];
@@ -99,10 +100,16 @@ export async function openTab(browser, routes, { csp = PAGE_CSP } = {}) {
       return;
     }
     if (url.origin === LINKEDIN && url.pathname in routes) {
-      const type = url.pathname.endsWith('.css') ? 'text/css' : 'text/html; charset=utf-8';
+      const type = url.pathname.endsWith('.css') ? 'text/css'
+        : url.pathname.endsWith('.js') ? 'text/javascript' : 'text/html; charset=utf-8';
       const headers = { 'content-type': type };
       if (csp) headers['content-security-policy'] = csp;
-      request.respond({ status: 200, headers, body: routes[url.pathname] });
+      const respond = () => request.respond({ status: 200, headers, body: routes[url.pathname] });
+      // A held route is answered once the test releases it: a script in the page then keeps
+      // the page loading for as long as the test needs.
+      const held = hold[url.pathname];
+      if (held) held(respond);
+      else respond();
       return;
     }
     if (url.origin === MEDIA) {

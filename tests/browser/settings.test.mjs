@@ -10,7 +10,7 @@ import { join } from 'node:path';
 import { BROWSERS, INVITATIONS, PAGE_CSP, launch, openTab, waitForBadges } from './harness.mjs';
 import { getStoredSettings, openExtensionPage, setStoredSettings } from './extension-pages.mjs';
 import { demoRoutes } from './pages.mjs';
-import { PATH, PERSONS, expected, pageErrors, waitForVerdicts, watchRequests, watchWorkers } from './robust.mjs';
+import { PATH, PERSONS, badgesOf, expected, pageErrors, waitForVerdicts, watchRequests, watchWorkers } from './robust.mjs';
 
 const PRIYA = '01-no-note.html';
 const KEVIN = '04-default-note.html';
@@ -176,4 +176,46 @@ for (const name of BROWSERS) {
       });
     });
   }
+}
+
+// Settings changed while the page loads, after preload.js read them at document_start and before
+// content.js watches them, are those of the first badges. A script in the page, held by the test,
+// keeps it loading. Chromium only: its DevTools protocol tells when the content scripts' world is
+// created (preload.js runs in it at once), so that the change comes after preload.js's read.
+for (const csp of [PAGE_CSP, null]) {
+  describe(`chromium, ${csp ? 'LinkedIn-like page CSP' : 'no page CSP'}: settings changed while the page loads`, () => {
+    let browser;
+    before(async () => {
+      browser = await launch('chromium');
+    });
+    after(async () => {
+      await browser?.close();
+    });
+
+    test('are those of the first badges', async () => {
+      await setStoredSettings(browser, 'chromium', { version: 2 });
+      const HELD = '/vetted-test/held.js';
+      const routes = demoRoutes('gen2026', PATH);
+      routes[PATH] = routes[PATH].replace('<body>', `<body><script src="${HELD}"></script>`);
+      routes[HELD] = '';
+      let release;
+      const released = new Promise((resolve) => (release = resolve));
+      const { page, logs, leaks } = await openTab(browser, routes, { csp, hold: { [HELD]: (respond) => released.then(respond) } });
+      const cdp = await page.createCDPSession();
+      const injected = new Promise((resolve) => {
+        cdp.on('Runtime.executionContextCreated', ({ context }) => context.auxData?.type === 'isolated' && resolve());
+      });
+      await cdp.send('Runtime.enable');
+      const loading = page.goto(INVITATIONS);
+      await injected;
+      await setStoredSettings(browser, 'chromium', { version: 2, known_people: ['Priya Raman'] });
+      release();
+      await loading;
+      await waitForBadges(page, COUNT);
+      const first = await badgesOf(page, [PRIYA, KEVIN]);
+      assert.deepEqual(first, { [PRIYA]: 'accept:K', [KEVIN]: expected(KEVIN) });
+      assert.deepEqual([...pageErrors(logs), ...leaks], []);
+      await setStoredSettings(browser, 'chromium', {});
+    });
+  });
 }

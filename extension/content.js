@@ -29,6 +29,7 @@
 
   let core = null; // loaded on the first visit to the invitations page
   let coreLoading = null;
+  let changedWhileLoading = null; // { settings }: the newest stored while there was no core yet
   let active = false; // on the invitations page, as of the last batch
   let fullScan = true; // the next batch reads every card on the page
   let generation = 0; // bumped when settings change, so that every card is judged again
@@ -42,9 +43,8 @@
 
   // ---- the core, in place or in the background -------------------------------------------
 
-  // On the invitations page the core started loading at document_start (preload.js); the
-  // settings start loading with this script's first statements (elsewhere, all of it starts on
-  // the first visit there).
+  // On the invitations page the core and the settings started loading at document_start
+  // (preload.js); elsewhere, all of it starts on the first visit there.
   let loads = INVITATIONS_PAGE.test(location.pathname) ? startLoading() : null;
 
   /** Starts all that the core needs at once: the settings, and the glue and the wasm, or, where
@@ -201,6 +201,13 @@
     if (!core) {
       coreLoading ??= loadCore();
       core = await coreLoading;
+      // Settings changed while the core loaded with those read before: the newest apply now,
+      // before the first batch.
+      if (changedWhileLoading) {
+        const { settings } = changedWhileLoading;
+        changedWhileLoading = null;
+        reportProblems(await core.configure(settings));
+      }
     }
     const scan = fullScan;
     // Without LinkedIn's mark, the page's background tells the theme. It is read once a visit
@@ -817,7 +824,11 @@
   // ---- settings, live -------------------------------------------------------------------------
 
   api.storage.onChanged.addListener((changes, area) => {
-    if (area !== 'local' || !('settings' in changes) || !core) return;
+    if (area !== 'local' || !('settings' in changes)) return;
+    if (!core) {
+      changedWhileLoading = { settings: changes.settings.newValue };
+      return;
+    }
     queue = queue
       .then(() => core.configure(changes.settings.newValue))
       .then((problems) => {

@@ -82,7 +82,8 @@ export async function watchBackground(browser, name) {
 
 /**
  * A tab that answers LinkedIn's URLs from `routes` (path -> HTML) with the given page CSP (those
- * in `hold`, path -> (respond) => …, when the function calls `respond`), and
+ * in `hold`, path -> (respond) => …, when the function calls `respond`; in Chromium, the
+ * extension's own files too), and
  * LinkedIn's pictures with a placeholder, and records every other request that leaves the page:
  * the extension must make none.
  */
@@ -96,7 +97,9 @@ export async function openTab(browser, routes, { csp = PAGE_CSP, hold = {} } = {
   page.on('request', (request) => {
     const url = new URL(request.url());
     if (url.protocol === 'chrome-extension:' || url.protocol === 'moz-extension:' || url.protocol === 'data:') {
-      request.continue();
+      const held = hold[url.pathname]; // the extension's own files (Chromium shows them here)
+      if (held) held(() => request.continue());
+      else request.continue();
       return;
     }
     if (url.origin === LINKEDIN && url.pathname in routes) {

@@ -10,7 +10,7 @@ import { join } from 'node:path';
 import { BROWSERS, INVITATIONS, PAGE_CSP, launch, openTab, waitForBadges } from './harness.mjs';
 import { getStoredSettings, openExtensionPage, setStoredSettings } from './extension-pages.mjs';
 import { demoRoutes } from './pages.mjs';
-import { PATH, PERSONS, badgesOf, expected, pageErrors, waitForVerdicts, watchRequests, watchWorkers } from './robust.mjs';
+import { PATH, PERSONS, badgesOf, expected, pageErrors, sleep, waitForVerdicts, watchRequests, watchWorkers } from './robust.mjs';
 
 const PRIYA = '01-no-note.html';
 const KEVIN = '04-default-note.html';
@@ -217,5 +217,27 @@ for (const csp of [PAGE_CSP, null]) {
       assert.deepEqual([...pageErrors(logs), ...leaks], []);
       await setStoredSettings(browser, 'chromium', {});
     });
+
+    if (!csp) {
+      // In place only: there the core's wasm is a request the test can hold (the background's
+      // answers are messages). content.js runs once the page has loaded; the wasm, held, keeps
+      // its core loading while the settings change.
+      test('and while the core loads, are those of the first badges too', async () => {
+        await setStoredSettings(browser, 'chromium', { version: 2 });
+        let release;
+        const released = new Promise((resolve) => (release = resolve));
+        const hold = { '/core/vetted_bg.wasm': (respond) => released.then(respond) };
+        const { page, logs, leaks } = await openTab(browser, demoRoutes('gen2026', PATH), { csp, hold });
+        await page.goto(INVITATIONS, { waitUntil: 'load' });
+        await sleep(500); // content.js starts in a task after the load event
+        await setStoredSettings(browser, 'chromium', { version: 2, known_people: ['Priya Raman'] });
+        release();
+        await waitForBadges(page, COUNT);
+        assert.deepEqual(await badgesOf(page, [PRIYA, KEVIN]), { [PRIYA]: 'accept:K', [KEVIN]: expected(KEVIN) });
+        assert.ok(logs.some((line) => line.includes('core runs in the content script')), logs.join(' | '));
+        assert.deepEqual([...pageErrors(logs), ...leaks], []);
+        await setStoredSettings(browser, 'chromium', {});
+      });
+    }
   });
 }

@@ -125,12 +125,12 @@
       return reply.value;
     };
     const ask = async (message) => answer(await send(message));
-    const profile = { type: 'vetted:profile' };
+    const askProfile = () => ask({ type: 'vetted:profile' });
     return {
       remote: true,
       memory: () => memory,
       // A promise, settled by loadCore.
-      profile: asked ? asked.then(answer).catch(() => ask(profile)) : ask(profile),
+      profile: asked ? asked.then(answer).catch(askProfile) : askProfile(),
       configure: async (next) => {
         settings = next;
         stamp = `${Date.now()}-${Math.random()}`;

@@ -169,7 +169,12 @@ const MEASURE = `(() => {
 // With \`bare=split\`, the same loop in Vetted's schedule without Vetted's work: the first
 // FIRST_SLICE cards at once, the others in a task right after the frame that shows those. That
 // schedule alone costs a second layout of the whole page: it is the floor of Vetted's ratio.
-const FIRST_SLICE = 6; // as in extension/content.js
+// FIRST_SLICE is read from the content script measured, so that the two cannot drift apart.
+const FIRST_SLICE = Number(
+  readFileSync(join(ROOT, BUILD, 'chrome', 'content.js'), 'utf8').match(/const FIRST_SLICE = (\d+);/)?.[1] ??
+    NaN,
+);
+if (!(FIRST_SLICE > 0)) throw new Error(`no FIRST_SLICE in ${BUILD}/chrome/content.js: the split bare loop copies Vetted's schedule from it`);
 const BARE = `(() => {
   'use strict';
   const mode = new URLSearchParams(location.search).get('bare');
@@ -413,7 +418,7 @@ async function bench(browser) {
         for (const kind of kinds) {
           const [bare, split] = [kind === 'bare' || kind === 'split', kind === 'split'];
           const cards = kind === 'empty' ? 0 : count;
-          const memory = kind === 'bare' || kind === 'vetted' ? count === 1000 || count === 10000 : false;
+          const memory = (kind === 'bare' || kind === 'vetted') && (count === 1000 || count === 10000);
           const result = await run(browser, { ...c, count: cards, bare, split, memory, incremental: incremental && !split });
           record({ ...c, count: cards, bare, split, run: i, with: count }, result);
         }
@@ -491,18 +496,18 @@ function report(data, extra) {
   console.log(`\nPages: generated person cards in www/<layout>.html; ${RUNS} runs per figure, each in a fresh tab;`);
   console.log('ms from the start (content-script start for Vetted, loop start for the bare loop), median [min–max],');
   console.log('"dom / screen": the last mark in the DOM / the frame that shows it rendered.\n');
-  const floors = LAYOUTS.flatMap((layout) => PATHS.map(({ name: path }) => {
+  const floors = LAYOUTS.flatMap((layout) => PATHS.flatMap(({ name: path }) => {
     const f = figures[`${layout}/${path}/1000`];
     return f && Number.isFinite(f.split_frame_ms)
       ? [`  ${layout} ${path}: ${fmt(f.split_frame_ms, 0)} ms, ${fmt(f.floor_ratio, 2)}x the bare loop; Vetted ${fmt(f.ratio_frame / f.floor_ratio, 2)}x its floor`]
       : [];
-  }).flat());
+  }));
   console.log(table(
     ['layout', 'path', 'cards', 'bare loop: dom / screen', 'Vetted first badge: dom / screen', 'Vetted all badges: dom / screen', 'ratio', 'ready + snap/core/draw ms, slices', '+10 cards: dom / screen (work)', '+10 on empty: dom (work)', '+10 ratio (work)'],
     rows,
   ));
   if (floors.length) {
-    console.log('\nThe bare loop on 1,000 cards in Vetted\'s two slices (the first 6, the others right after the frame');
+    console.log(`\nThe bare loop on 1,000 cards in Vetted's two slices (the first ${FIRST_SLICE}, the others right after the frame`);
     console.log('that shows them), on screen: the floor of the ratio, what the schedule costs without any work.');
     for (const line of floors) console.log(line);
   }

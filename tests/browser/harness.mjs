@@ -96,10 +96,11 @@ export async function openTab(browser, routes, { csp = PAGE_CSP, hold = {} } = {
   await page.setRequestInterception(true);
   page.on('request', (request) => {
     const url = new URL(request.url());
+    // A held request is answered once the test releases it: a script in the page then keeps
+    // the page loading, or the core's wasm the core, for as long as the test needs.
+    const answer = (respond) => (hold[url.pathname] ?? ((now) => now()))(respond);
     if (url.protocol === 'chrome-extension:' || url.protocol === 'moz-extension:' || url.protocol === 'data:') {
-      const held = hold[url.pathname]; // the extension's own files (Chromium shows them here)
-      if (held) held(() => request.continue());
-      else request.continue();
+      answer(() => request.continue()); // the extension's own files (Chromium shows them here)
       return;
     }
     if (url.origin === LINKEDIN && url.pathname in routes) {
@@ -107,12 +108,7 @@ export async function openTab(browser, routes, { csp = PAGE_CSP, hold = {} } = {
         : url.pathname.endsWith('.js') ? 'text/javascript' : 'text/html; charset=utf-8';
       const headers = { 'content-type': type };
       if (csp) headers['content-security-policy'] = csp;
-      const respond = () => request.respond({ status: 200, headers, body: routes[url.pathname] });
-      // A held route is answered once the test releases it: a script in the page then keeps
-      // the page loading for as long as the test needs.
-      const held = hold[url.pathname];
-      if (held) held(respond);
-      else respond();
+      answer(() => request.respond({ status: 200, headers, body: routes[url.pathname] }));
       return;
     }
     if (url.origin === MEDIA) {

@@ -192,15 +192,21 @@ for (const csp of [PAGE_CSP, null]) {
       await browser?.close();
     });
 
+    /** A hold for openTab, and what lifts it. */
+    function holding() {
+      let release;
+      const released = new Promise((resolve) => (release = resolve));
+      return { hold: (respond) => released.then(respond), release };
+    }
+
     test('are those of the first badges', async () => {
       await setStoredSettings(browser, 'chromium', { version: 2 });
       const HELD = '/vetted-test/held.js';
       const routes = demoRoutes('gen2026', PATH);
       routes[PATH] = routes[PATH].replace('<body>', `<body><script src="${HELD}"></script>`);
       routes[HELD] = '';
-      let release;
-      const released = new Promise((resolve) => (release = resolve));
-      const { page, logs, leaks } = await openTab(browser, routes, { csp, hold: { [HELD]: (respond) => released.then(respond) } });
+      const { hold, release } = holding();
+      const { page, logs, leaks } = await openTab(browser, routes, { csp, hold: { [HELD]: hold } });
       const cdp = await page.createCDPSession();
       const injected = new Promise((resolve) => {
         cdp.on('Runtime.executionContextCreated', ({ context }) => context.auxData?.type === 'isolated' && resolve());
@@ -224,10 +230,8 @@ for (const csp of [PAGE_CSP, null]) {
       // its core loading while the settings change.
       test('and while the core loads, are those of the first badges too', async () => {
         await setStoredSettings(browser, 'chromium', { version: 2 });
-        let release;
-        const released = new Promise((resolve) => (release = resolve));
-        const hold = { '/core/vetted_bg.wasm': (respond) => released.then(respond) };
-        const { page, logs, leaks } = await openTab(browser, demoRoutes('gen2026', PATH), { csp, hold });
+        const { hold, release } = holding();
+        const { page, logs, leaks } = await openTab(browser, demoRoutes('gen2026', PATH), { csp, hold: { '/core/vetted_bg.wasm': hold } });
         await page.goto(INVITATIONS, { waitUntil: 'load' });
         await sleep(500); // content.js starts in a task after the load event
         await setStoredSettings(browser, 'chromium', { version: 2, known_people: ['Priya Raman'] });

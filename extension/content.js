@@ -101,11 +101,14 @@
   }
 
   // A background the browser stopped is started again by the next message, but a message sent
-  // while it is down and the last extension page closes fails ("Receiving end does not exist"):
-  // sent again, it wakes the background. Faults inside the core come back as replies, not here.
+  // while it is down and the last extension page closes fails ("Receiving end does not exist"),
+  // or, while it stops or starts, may come back with no reply at all: sent again, it wakes the
+  // background. Faults inside the core come back as replies, not here.
   async function send(message, tries = 3) {
     try {
-      return await api.runtime.sendMessage(message);
+      const reply = await api.runtime.sendMessage(message);
+      if (reply === undefined) throw new Error('no answer');
+      return reply;
     } catch (error) {
       if (tries <= 1) throw error;
       await new Promise((resolve) => setTimeout(resolve, 100));

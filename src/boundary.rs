@@ -151,7 +151,11 @@ mod calls {
     impl ToJson for page::Profile {
         fn to_json(&self, json: &mut Json) {
             json.object(|json| {
-                json.field("cards", self.cards).field("list", self.list).field("canary", self.canary);
+                json.field("cards", self.cards).field("list", self.list);
+                json.field("controls", self.controls);
+                json.field("ignore", &page::words::ignore_pattern());
+                json.field("accept", &page::words::accept_pattern());
+                json.field("items", self.items).field("regions", self.regions);
             });
         }
     }

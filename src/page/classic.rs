@@ -1,37 +1,49 @@
-//! The classic artdeco layout (about 2020 to 2026, DESIGN §4). Fixtures: `tests/fixtures/classic/`.
+//! The classic artdeco layout (about 2020 to 2026). Fixtures: `tests/fixtures/classic/`.
 //!
-//! Its BEM class names are its structure: they named the same parts for years, so this reader
-//! finds each part by its class. Ignore and Accept are the first two controls of the action
-//! container; a card with fewer is a suggestion or an acknowledgement.
+//! Its BEM class names are its structure: they named the same parts for years, so where they
+//! are present this reader finds each part by its class, whatever the card's root. Ignore and
+//! Accept are the first two controls of the action container. Without those classes the card
+//! is read by structure, as every other (see `structural.rs`).
 
+use super::controls::Controls;
 use super::tree::{self, Target};
 use super::{words, Card, Reading};
 use crate::invitation::{Invitation, SenderKind};
 use crate::text::fold;
 
-/// Whether a snapshot's root, its first node, is a card of this generation.
-pub fn is_card(card: &Card) -> bool {
-    card.nodes[0].tag == "li" && card.has_class(0, "invitation-card")
+/// The card's signature, for the content script's fast search.
+pub const SIGNATURE: &str = "li.invitation-card";
+
+/// The list that holds the cards.
+pub const LIST: &str = "ul.mn-invitation-list";
+
+/// Ignore and Accept: the first two controls of the action container.
+pub fn controls(card: &Card) -> Option<Controls> {
+    let actions = Parts::of(card).get(Part::Actions)?;
+    let mut controls = card.find(actions, |n| matches!(n.tag, "button" | "a"));
+    match (controls.next(), controls.next()) {
+        (Some(ignore), Some(accept)) => {
+            Some(Controls { ignore: Some(ignore), accept: Some(accept) })
+        }
+        _ => None,
+    }
 }
 
-pub fn read(card: &Card) -> Reading {
+/// Reads a card by its classes, or `None` when it has no title class to read the name from.
+pub fn read(card: &Card, controls: Controls) -> Option<Reading> {
     let parts = Parts::of(card);
-    let Some(actions) = parts.get(Part::Actions) else { return Reading::NotACard };
-    let mut controls = card.find(actions, |n| matches!(n.tag, "button" | "a"));
-    let (Some(ignore), Some(accept)) = (controls.next(), controls.next()) else {
-        return Reading::NotACard;
-    };
+    let title = parts.get(Part::Title).or(parts.get(Part::TvmTitle))?;
     if parts.get(Part::Newspaper).is_some() {
-        return Reading::NotPerson { kind: SenderKind::Newsletter };
+        return Some(Reading::NotPerson { kind: SenderKind::Newsletter });
     }
     // The picture comes first and links to whoever invites; a note's own links say nothing of that.
     let outside_note =
         |&(i, _): &(usize, Target)| parts.get(Part::Note).is_none_or(|n| !card.contains(n, i));
-    match tree::links(card, 0..card.nodes.len()).into_iter().find(outside_note) {
-        Some((_, Target::Profile(slug))) => person(card, &parts, slug, [ignore, accept]),
+    Some(match tree::links(card, 0..card.nodes.len()).into_iter().find(outside_note) {
+        Some((_, Target::Profile(slug))) => person(card, &parts, title, slug, controls),
         Some((_, Target::Other(kind))) => Reading::NotPerson { kind },
         None => Reading::Unreadable { why: "no link to the sender".into() },
-    }
+    })
 }
 
 /// The parts of a card this reader knows, by the class each carries: see [`CLASSES`].
@@ -88,12 +100,8 @@ fn shown(card: &Card, part: Option<usize>) -> Option<String> {
     part.and_then(|i| tree::shown_text(card, card.subtree(i)))
 }
 
-fn person(card: &Card, parts: &Parts, slug: String, controls: [usize; 2]) -> Reading {
-    let Some(title) = parts.get(Part::Title).or(parts.get(Part::TvmTitle)) else {
-        return Reading::Unreadable { why: "no title".into() };
-    };
-    let labels = controls.map(|c| tree::label(card, c));
-    let name = tree::name(card, title, &labels);
+fn person(card: &Card, parts: &Parts, title: usize, slug: String, controls: Controls) -> Reading {
+    let name = tree::name(card, title, &controls.labels(card));
     if name.is_empty() {
         return Reading::Unreadable { why: "the title names no one".into() };
     }

@@ -1,27 +1,28 @@
-//! The server-driven layout of 2025 (DESIGN §4). Fixtures: `tests/fixtures/gen2025/`.
+//! The server-driven layout of 2025. Fixtures: `tests/fixtures/gen2025/`.
 //!
-//! Cards and controls are marked by `data-view-name`, so Ignore and Accept are known without
-//! reading a word: the first and second `invitation-action` controls. A card with fewer is a
-//! suggestion or an acknowledgement.
+//! Cards are `div[data-view-name="pending-invitation"]`, and their controls are marked
+//! `data-view-name="invitation-action"`: the first Ignore, the second Accept, known without
+//! reading a word. Public scripts disagree on where the controls sit (inside the card, or beside
+//! it in its list item), so the mark is only a hint: the list item is read by the same rules.
 
-use super::sdui::{self, Controls};
-use super::{tree, Card, Reading};
+use super::controls::Controls;
+use super::{tree, Card};
+
+/// The card's signature, for the content script's fast search.
+pub const SIGNATURE: &str = r#"div[data-view-name="pending-invitation"]"#;
 
 const ACTION: &str = "invitation-action";
 
-/// Whether a snapshot's root, its first node, is a card of this generation.
-pub fn is_card(card: &Card) -> bool {
-    card.attr(0, "data-view-name") == Some("pending-invitation")
-}
-
-pub fn read(card: &Card) -> Reading {
-    // The mark may sit on each control or on the row holding both: take controls under it.
+/// Ignore and Accept by their mark, which may sit on each control or on the row holding both.
+pub fn controls(card: &Card) -> Option<Controls> {
     let mut actions = card.find(0, |n| matches!(n.tag, "button" | "a")).filter(|&i| {
         card.attr(i, "data-view-name") == Some(ACTION)
             || tree::ancestors(card, i).any(|a| card.attr(a, "data-view-name") == Some(ACTION))
     });
     match (actions.next(), actions.next()) {
-        (Some(ignore), Some(accept)) => sdui::read(card, Controls { ignore, accept }),
-        _ => Reading::NotACard,
+        (Some(ignore), Some(accept)) => {
+            Some(Controls { ignore: Some(ignore), accept: Some(accept) })
+        }
+        _ => None,
     }
 }

@@ -1,46 +1,22 @@
-//! The server-driven layout of 2026 (DESIGN §4). Fixtures: `tests/fixtures/gen2026/`.
+//! The server-driven layout of 2026, the current one. Fixtures: `tests/fixtures/gen2026/`.
 //!
-//! A card is a list item keyed by an invitation URN. Its controls carry no structural mark of
-//! their own, so Ignore is found by its label's verb (in several languages) and Accept is the
-//! control after it, a button or, on "follows you" cards, a link. A card without Ignore is a
-//! suggestion ("Connect") or an acknowledgement ("… is now a connection"): not a card.
+//! Inside `main`, a `[data-testid="lazy-column"]` lists the invitations, each a list item whose
+//! `componentkey` starts with `urn:li:invitation:`. The key is a hint only: a public, sanitized
+//! copy of the live page has list items without it, so the cards are read by their controls
+//! (see `controls.rs`) and their lines (see `structural.rs`). Ignore is a button labelled with
+//! the verb; Accept follows it, a button or, on "follows you" cards, a link.
 
-use super::sdui::{self, Controls};
-use super::{tree, words, Card, Reading};
+/// The card's signature, for the content script's fast search.
+pub const SIGNATURE: &str = r#"[role="listitem"][componentkey^="urn:li:invitation:"]"#;
 
-/// Whether a snapshot's root, its first node, is a card of this generation.
-pub fn is_card(card: &Card) -> bool {
-    card.attr(0, "role") == Some("listitem")
-        && card.attr(0, "componentkey").is_some_and(|k| k.starts_with("urn:li:invitation:"))
-}
-
-pub fn read(card: &Card) -> Reading {
-    match controls(card) {
-        Some(controls) => sdui::read(card, controls),
-        None => Reading::NotACard,
-    }
-}
-
-/// Ignore (a button labelled with the verb) and the labelled control after it.
-fn controls(card: &Card) -> Option<Controls> {
-    let labelled = |i: usize| {
-        matches!(card.nodes[i].tag, "button" | "a") && card.attr(i, "aria-label").is_some()
-    };
-    let ignore = card
-        .find(0, |_| true)
-        .filter(|&i| labelled(i) && tree::is_button(card, i))
-        .find(|&i| words::is_ignore(tree::label(card, i)))?;
-    let after = card.nodes[ignore].end..card.nodes.len();
-    let accept = after.clone().find(|&i| labelled(i)).unwrap_or(ignore);
-    Some(Controls { ignore, accept })
-}
+/// The list that holds the cards.
+pub const LIST: &str = r#"main [data-testid="lazy-column"]"#;
 
 #[cfg(test)]
 mod tests {
-    use super::*;
     use crate::invitation::SenderKind;
-    use crate::page::read_card;
     use crate::page::tree::tests::card;
+    use crate::page::{read_card, Reading};
 
     const KEY: &str = "0 div role=listitem componentkey=urn:li:invitation:1";
 
@@ -55,7 +31,7 @@ mod tests {
     }
 
     #[test]
-    fn a_card_without_ignore_is_not_a_card() {
+    fn a_card_without_ignore_or_accept_is_not_a_card() {
         let suggestion = card(&[
             KEY,
             "1 a href=/in/ada/",

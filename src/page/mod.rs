@@ -1,16 +1,20 @@
-//! Reading LinkedIn's invitation page: which elements are cards, and what a card says.
+//! Reading LinkedIn's invitation pages: which elements are cards, and what a card says.
 //!
-//! Each layout generation has its own reader, next to its fixtures under `tests/fixtures/`.
-//! The content script hands over the HTML of the elements the [`PROFILE`] selects, and [`read_card`] turns
-//! each snapshot into a [`Reading`].
+//! A card is an element holding an invitation's controls (Ignore, then Accept) and its sender
+//! (`controls.rs`). The content script finds candidates by the known generations' signatures
+//! (a fast search) and by control-like elements whose words say Ignore or Accept (which finds
+//! cards of any markup), climbing from a control to the list item that holds it; [`read_card`]
+//! turns each candidate's snapshot into a [`Reading`]. Each generation's hints sit in its own
+//! file, next to its fixtures under `tests/fixtures/`.
 
 use crate::invitation::{Invitation, SenderKind};
 
 pub mod classic;
+pub mod controls;
 pub mod gen2025;
 pub mod gen2026;
-mod sdui;
 pub mod snapshot;
+mod structural;
 pub mod tree;
 pub mod words;
 
@@ -19,33 +23,38 @@ pub use snapshot::{parse_batch, Card, Node};
 /// What the content script needs to know of the page, and nothing more.
 #[derive(Clone, Debug)]
 pub struct Profile {
-    /// Selects candidate cards, all generations together.
+    /// Selects candidate cards by the known generations' signatures: the fast search.
     pub cards: &'static str,
     /// The list that holds the cards: Vetted's summary line goes right before it.
     pub list: &'static str,
-    /// Controls that look like invitation buttons: present without a readable card, they mean
-    /// LinkedIn changed the layout (the canary).
-    pub canary: &'static str,
+    /// Control-like elements: among them, those whose label or text says Ignore or Accept
+    /// ([`words::ignore_pattern`], [`words::accept_pattern`]) start the search for cards of any
+    /// markup; Ignore controls present without a readable card mean LinkedIn changed the layout
+    /// (the canary). Accept alone is no sign: a cookie banner has one.
+    pub controls: &'static str,
+    /// Elements that are one item of a list: the search from a control stops at the first that
+    /// holds it.
+    pub items: &'static str,
+    /// Elements a card never is, only sits in: the search from a control stops below them.
+    pub regions: &'static str,
 }
 
 pub const PROFILE: Profile = Profile {
-    // One selector per generation; `read_card` tells them apart by the card's root.
     cards: concat!(
-        r#"[role="listitem"][componentkey^="urn:li:invitation:"], "#, // 2026
-        r#"div[data-view-name="pending-invitation"], "#,              // 2025
-        "li.invitation-card",                                         // classic
+        r#"[role="listitem"][componentkey^="urn:li:invitation:"], "#, // gen2026::SIGNATURE
+        r#"div[data-view-name="pending-invitation"], "#,              // gen2025::SIGNATURE
+        "li.invitation-card",                                         // classic::SIGNATURE
     ),
     list: concat!(
-        r#"main [data-testid="lazy-column"], "#,  // 2026
+        r#"main [data-testid="lazy-column"], "#,  // gen2026::LIST
         r#"[data-view-name="invitation-list"], "#, // 2025
-        "ul.mn-invitation-list",                  // classic
+        "ul.mn-invitation-list",                  // classic::LIST
     ),
-    // Ignore-like controls of each generation. English and Romance labels start with the verb,
-    // German ones end with it.
-    canary: concat!(
-        r#"main button[aria-label^="Ignor"], main button[aria-label$="ignorieren"], "#, // 2026
-        r#"[data-view-name="invitation-action"], "#,                                    // 2025
-        ".invitation-card__action-container button",                                    // classic
+    controls: r#"button, a[aria-label], a[role="button"], [role="button"]"#,
+    items: r#"li, [role="listitem"], article, [role="article"]"#,
+    regions: concat!(
+        r#"html, body, main, section, aside, nav, header, footer, dialog, form, ul, ol, "#,
+        r#"[role="main"], [role="list"], [role="dialog"], [role="region"], [role="feed"]"#,
     ),
 };
 
@@ -63,8 +72,8 @@ pub enum Reading {
     Unreadable { why: String },
 }
 
-/// Reads one card, whichever generation it is.
-/// Generations may be mixed on one page, so each card is dispatched by its own root element.
+/// Reads one card, whatever its generation: by its controls, then by the classic classes where
+/// it has them, else by its structure.
 pub fn read_card(card: &Card) -> Reading {
     if card.nodes.is_empty() {
         return Reading::NotACard;
@@ -72,13 +81,20 @@ pub fn read_card(card: &Card) -> Reading {
     if !tree::is_well_formed(card) {
         return Reading::Unreadable { why: "malformed snapshot".into() };
     }
-    if gen2026::is_card(card) {
-        gen2026::read(card)
-    } else if gen2025::is_card(card) {
-        gen2025::read(card)
-    } else if classic::is_card(card) {
-        classic::read(card)
-    } else {
-        Reading::NotACard
+    let Some(controls) = controls::find(card) else { return Reading::NotACard };
+    classic::read(card, controls).unwrap_or_else(|| structural::read(card, controls))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The fast search's selectors are the generations' own, written once beside their evidence.
+    #[test]
+    fn the_profile_names_each_generations_signature() {
+        for signature in [gen2026::SIGNATURE, gen2025::SIGNATURE, classic::SIGNATURE] {
+            assert!(PROFILE.cards.contains(signature), "{signature}");
+        }
+        assert!(PROFILE.list.contains(gen2026::LIST) && PROFILE.list.contains(classic::LIST));
     }
 }

@@ -8,6 +8,11 @@ use crate::text::fold;
 /// Words of an Ignore control's label, folded.
 const IGNORE: &[&str] = &["ignore", "ignorer", "ignorieren", "ignorar", "ignora", "negeren"];
 
+/// Words of an Accept control's label, folded ("Accept Ada’s invitation", "Accepter l’invitation
+/// de Léa", "Einladung von Jonas annehmen").
+const ACCEPT: &[&str] =
+    &["accept", "accepter", "annehmen", "akzeptieren", "aceptar", "accetta", "aceitar", "accepteren"];
+
 /// How a mutual-connections line names itself, folded.
 const MUTUAL: &[&str] = &[
     "mutual connection",
@@ -80,9 +85,64 @@ const NOT_PERSON: &[(&str, SenderKind)] = &[
     ("beizutreten", SenderKind::Group),
 ];
 
-/// Whether a control's label says Ignore.
+/// Whether a control's label, or its text, says Ignore.
 pub fn is_ignore(label: &str) -> bool {
-    fold(label).split(' ').any(|w| IGNORE.contains(&w))
+    says(label, IGNORE)
+}
+
+/// Words of the marks LinkedIn writes beside a name, folded: "Verified", "Premium", "Open to
+/// work", the degree of connection ("· 2nd").
+const MARKS: &[&str] = &[
+    "verified", "premium", "open", "to", "work", "hiring", "1st", "2nd", "3rd", "verifie",
+    "verifiee", "verifiziert", "1er", "2e", "3e",
+];
+
+/// Whether a folded piece of text is only LinkedIn's marks beside a name.
+pub fn is_mark(folded: &str) -> bool {
+    folded.split(' ').all(|w| w.is_empty() || MARKS.contains(&w))
+}
+
+/// Whether a control's label, or its text, says Accept.
+pub fn is_accept(label: &str) -> bool {
+    says(label, ACCEPT)
+}
+
+/// Whether a label starts or ends with one of `verbs`: English and Romance labels start with the
+/// verb ("Ignore an invitation to connect from Ada"), German ones end with it ("Einladung von
+/// Jonas ignorieren"), and a control's own text is the verb alone. A word in the middle is the
+/// sender's name ("Invite Ignatius Accept to connect").
+fn says(label: &str, verbs: &[&str]) -> bool {
+    let folded = fold(label);
+    let mut words = folded.split(' ').filter(|w| !w.is_empty());
+    let first = words.next();
+    let last = words.next_back().or(first);
+    first.is_some_and(|w| verbs.contains(&w)) || last.is_some_and(|w| verbs.contains(&w))
+}
+
+/// For the content script's search for controls: patterns that match a label or a control's
+/// text starting or ending with the verb of Ignore, and of Accept, in any case (see [`says`]).
+pub fn ignore_pattern() -> String {
+    pattern(IGNORE)
+}
+
+pub fn accept_pattern() -> String {
+    pattern(ACCEPT)
+}
+
+fn pattern(verbs: &[&str]) -> String {
+    let mut any = String::new();
+    for (at, word) in verbs.iter().enumerate() {
+        if at > 0 {
+            any.push('|');
+        }
+        any.push_str(word);
+    }
+    let mut pattern = String::from("^[^\\p{L}]*(");
+    pattern.push_str(&any);
+    pattern.push_str(")([^\\p{L}]|$)|(^|[^\\p{L}])(");
+    pattern.push_str(&any);
+    pattern.push_str(")[^\\p{L}]*$");
+    pattern
 }
 
 /// The kind of a non-person invitation from its status wording.

@@ -26,6 +26,19 @@ impl Element {
     pub fn attr(&self, name: &str) -> Option<&str> {
         self.attrs.iter().find(|(n, _)| n == name).map(|(_, v)| v.as_str())
     }
+
+    /// The text of its subtree, as `textContent` gives it.
+    pub fn text(&self) -> String {
+        let mut text = String::new();
+        for child in &self.children {
+            match child {
+                Html::Element(inner) => text.push_str(&inner.text()),
+                Html::Text(t) => text.push_str(t),
+                Html::Comment(_) => {}
+            }
+        }
+        text
+    }
 }
 
 const VOID: &[&str] = &[
@@ -395,6 +408,16 @@ fn attribute_test(inside: &str) -> (String, String, String) {
     };
     let value = inside[eq + 1..].trim().trim_matches(['"', '\'']).to_string();
     (name.trim().to_string(), op, value)
+}
+
+/// The control-like elements whose label, or else text, says what `says` tests for: with
+/// `words::is_ignore` or `words::is_accept`, where the content script's search for cards of any
+/// markup starts; with `words::is_ignore`, what the canary looks for.
+pub fn controls_saying(nodes: &[Html], says: fn(&str) -> bool) -> Vec<&Element> {
+    select(nodes, PROFILE.controls)
+        .into_iter()
+        .filter(|e| e.attr("aria-label").is_some_and(says) || says(&e.text()))
+        .collect()
 }
 
 /// The snapshots of the cards in a whole page, in document order: what the content script

@@ -2,6 +2,7 @@
 #![allow(dead_code)]
 
 pub mod html;
+pub mod variants;
 
 use html::Html;
 use serde_json::{json, Value};

@@ -1,6 +1,7 @@
 // Vetted's content script: watches LinkedIn's pages, hands the HTML of invitation cards to the
 // core, and draws the badges the core returns. It knows nothing of LinkedIn's markup: the core's
-// profile says which elements are cards, and the core reads them (see src/page/snapshot.rs).
+// profile says where cards may be (see Profile in src/page/mod.rs), and the core reads them (see
+// src/page/snapshot.rs).
 // It advises only: it never clicks, never sends anything anywhere.
 (() => {
   'use strict';
@@ -169,7 +170,8 @@
 
   function onMutations(records) {
     for (const record of records) {
-      if (record.type === 'attributes') followTheme(); // <html>'s class: LinkedIn's theme
+      if (record.attributeName === 'class') followTheme(); // <html>'s class: LinkedIn's theme
+      else if (record.type === 'attributes') summarizeLater(); // a column of cards shown or hidden
       else if (core && active) collect(record);
     }
     schedule();
@@ -180,13 +182,83 @@
     if (record.type === 'childList' && [...added, ...record.removedNodes].every(isOwn)) return;
     if (record.removedNodes.length) recount = true;
     const target = record.target.nodeType === 1 ? record.target : record.target.parentElement;
-    const card = target && target.closest(core.profile.cards);
+    const card = target && (target.closest(core.profile.cards) ?? knownCardAround(target));
     if (card) pending.add(card);
     for (const node of added) {
       if (node.nodeType !== 1 || isOwn(node)) continue;
-      if (node.matches(core.profile.cards)) pending.add(node);
-      for (const inner of node.querySelectorAll(core.profile.cards)) pending.add(inner);
+      for (const found of candidates(node)) pending.add(found);
     }
+  }
+
+  // ---- finding cards ------------------------------------------------------------------------
+
+  // A card is what holds an invitation's controls, Ignore and Accept, and its sender. Cards are
+  // found two ways, both from the core's profile: by the known generations' signatures (fast),
+  // and from every control whose label or text says Ignore or Accept, climbing to the element
+  // that holds it and no other invitation's (any markup, even one no one has seen). The core
+  // then reads each candidate, and says which are cards.
+  let says = null; // { ignore, accept }: the profile's patterns, compiled once
+
+  /** Whether a control says Ignore or Accept: 'ignore', 'accept' or null. */
+  function actionOf(control) {
+    says ??= { ignore: new RegExp(core.profile.ignore, 'iu'), accept: new RegExp(core.profile.accept, 'iu') };
+    const label = control.getAttribute('aria-label');
+    for (const text of label ? [label, control.textContent] : [control.textContent]) {
+      if (says.ignore.test(text)) return 'ignore';
+      if (says.accept.test(text)) return 'accept';
+    }
+    return null;
+  }
+
+  /** The candidate cards in `root` (itself included), in document order. */
+  function candidates(root) {
+    const found = new Set();
+    if (root.matches(core.profile.cards)) found.add(root);
+    for (const card of root.querySelectorAll(core.profile.cards)) found.add(card);
+    const controls = root.matches(core.profile.controls) ? [root] : [];
+    for (const control of [...controls, ...root.querySelectorAll(core.profile.controls)]) {
+      const action = actionOf(control);
+      if (action) found.add(cardAround(control, action));
+    }
+    return found;
+  }
+
+  /** The card around a control: the known card holding it, else the largest element holding it
+   *  and no other invitation's controls, never a region (a section, main), and no larger than
+   *  the first list item that holds the sender too. */
+  function cardAround(control, action) {
+    const known = control.closest(core.profile.cards);
+    if (known) return known;
+    const held = new Set([action]);
+    let card = control;
+    for (;;) {
+      const parent = card.parentElement;
+      if (!parent || parent.matches(core.profile.regions) || holdsAnother(parent, card, held)) return card;
+      card = parent;
+      if (card.matches(core.profile.items) && card.querySelector('a[href]:not([aria-hidden="true"])')) return card;
+    }
+  }
+
+  /** Whether `parent`, beside `child`, holds a control of a kind already `held`: another
+   *  invitation's. The kinds found are added to `held`. */
+  function holdsAnother(parent, child, held) {
+    for (const sibling of parent.children) {
+      if (sibling === child || isOwn(sibling)) continue;
+      const inner = sibling.querySelectorAll(core.profile.controls);
+      for (const control of sibling.matches(core.profile.controls) ? [sibling, ...inner] : inner) {
+        const action = actionOf(control);
+        if (!action) continue;
+        if (held.has(action)) return true;
+        held.add(action);
+      }
+    }
+    return false;
+  }
+
+  /** The card Vetted read around `node`, if any. */
+  function knownCardAround(node) {
+    for (let at = node; at; at = at.parentElement) if (cards.has(at)) return at;
+    return null;
   }
 
   async function flush() {
@@ -230,7 +302,7 @@
       pending.clear();
       await judge(batch);
     }
-    updateSummary();
+    summarizeLater();
     checkCanary();
     explainLater();
   }
@@ -255,7 +327,7 @@
       const frameCost = await nextFrame(); // the slice before is on screen
       if (!batch) {
         const done = new Set(first);
-        batch = [...document.querySelectorAll(core.profile.cards)].filter((card) => !done.has(card));
+        batch = [...candidates(document.body ?? document.documentElement)].filter((card) => !done.has(card));
       }
       if (at >= batch.length) return;
       let size = Math.floor(Math.max(SLICE_MS, 4 * frameCost) / perCard);
@@ -269,8 +341,9 @@
     }
   }
 
-  /** The page's first FIRST_SLICE cards: its first card, and the cards among the siblings that
-   *  follow it (a list's items). The whole page's query, after them, finds any others. */
+  /** The page's first FIRST_SLICE cards of a known generation: its first card, and the cards
+   *  among the siblings that follow it (a list's items). The whole page's search, after them,
+   *  finds any others, of any markup. */
   function firstCards() {
     const first = [];
     for (let card = document.querySelector(core.profile.cards); card && first.length < FIRST_SLICE; card = card.nextElementSibling) {
@@ -412,7 +485,7 @@
     const known = cards.get(card);
     let host = known ? known.host : null;
     const anchor = result && result.kind === 'person' ? elementAt(card, result.anchor) : null;
-    if (result && result.kind !== 'none') cardsRead += 1;
+    if (result && (result.kind === 'person' || result.kind === 'other')) cardsRead += 1;
     if (!anchor) {
       // Not a person's invitation, or not readable: no badge, and none left behind.
       if (host) removeBadge(host);
@@ -756,25 +829,17 @@
 
   // ---- the summary line, the popup's counts and the canary ----------------------------------
 
-  const tally = { accept: 0, consider: 0, refuse: 0, missing_note: 0 };
-  const shown = new Map(); // badge host -> what it adds to the tally
+  const shown = new Map(); // badge host -> { verdict, missing }: what it adds to the counts
   let recount = false; // LinkedIn removed nodes: some badges may have gone with them
   let summary = null;
+  let summarizing = false;
 
   function tallyIn(host, result) {
-    tallyOut(host);
-    const entry = { verdict: result.verdict, missing: result.note === 'missing' };
-    shown.set(host, entry);
-    tally[entry.verdict] += 1;
-    if (entry.missing) tally.missing_note += 1;
+    shown.set(host, { verdict: result.verdict, missing: result.note === 'missing' });
   }
 
   function tallyOut(host) {
-    const entry = shown.get(host);
-    if (!entry) return;
     shown.delete(host);
-    tally[entry.verdict] -= 1;
-    if (entry.missing) tally.missing_note -= 1;
   }
 
   // Away from the invitations page, what LinkedIn removed of it is let go (its badges, the
@@ -784,40 +849,70 @@
     if (summary && !summary.isConnected) summary = null;
   }
 
+  /** The badges the user can see: the manager's Focused/Other picker and its filters hide whole
+   *  columns of cards, which keep their badges. */
+  function visibleBadges() {
+    const counts = { accept: 0, consider: 0, refuse: 0, missing_note: 0 };
+    let first = null;
+    for (const [host, entry] of shown) {
+      if (!host.isConnected || !(host.checkVisibility?.() ?? host.getClientRects().length > 0)) continue;
+      first ??= host;
+      counts[entry.verdict] += 1;
+      if (entry.missing) counts.missing_note += 1;
+    }
+    return { counts, first };
+  }
+
+  /** The summary, in idle time: by then the page has laid the new badges out, and telling which
+   *  are visible costs little. */
+  function summarizeLater() {
+    if (summarizing) return;
+    summarizing = true;
+    idle(() => {
+      summarizing = false;
+      if (core && active) updateSummary();
+    });
+  }
+
   function updateSummary() {
     if (recount) {
       recount = false;
       for (const host of shown.keys()) if (!host.isConnected) tallyOut(host);
     }
-    if (!shown.size) {
+    const { counts, first } = visibleBadges();
+    if (!first) {
       summary?.remove();
-      return;
+      return counts;
     }
-    const first = shown.keys().next().value;
-    const list = first.closest(core.profile.list) ?? first.closest(core.profile.cards);
-    if (!list) return;
+    const list = first.closest(core.profile.list) ?? knownCardAround(first);
+    if (!list) return counts;
     if (!summary) {
       summary = createHost();
       summary.setAttribute('role', 'status');
       summary.shadowRoot.append(element('span', 'summary'));
     }
-    const text = t('summary', tally.accept, tally.consider, tally.refuse, tally.missing_note);
+    const text = t('summary', counts.accept, counts.consider, counts.refuse, counts.missing_note);
     const line = summary.shadowRoot.querySelector('.summary');
     if (line.textContent !== text) line.textContent = text;
     if (summary.nextElementSibling !== list) list.before(summary);
+    return counts;
   }
 
+  /** Ignore controls without a card read: the page is one Vetted cannot read. (Accept alone is
+   *  no sign: a cookie banner has one.) */
   function checkCanary() {
-    if (cardsRead > 0 || canaryWarned || !document.querySelector(core.profile.canary)) return;
+    if (cardsRead > 0 || canaryWarned) return;
+    const ignore = [...document.querySelectorAll(core.profile.controls)].find((c) => actionOf(c) === 'ignore');
+    if (!ignore) return;
     canaryWarned = true;
-    console.warn('Vetted: this page shows invitation controls (' + core.profile.canary +
-      ') but no invitation card Vetted can read; LinkedIn may have changed its layout. No badges were added.');
+    console.warn(`Vetted: this page shows invitation controls ("${ignore.getAttribute('aria-label') ?? ignore.textContent.trim()}") ` +
+      'but no invitation card Vetted can read; LinkedIn may have changed its layout. No badges were added.');
   }
 
   function status() {
-    updateSummary();
+    const counts = active && core ? updateSummary() : { accept: 0, consider: 0, refuse: 0, missing_note: 0 };
     const page = active ? 'invitations' : 'other';
-    return { page, readable: !canaryWarned, counts: { ...tally } };
+    return { page, readable: !canaryWarned, counts };
   }
 
   api.runtime.onMessage.addListener((message, _sender, reply) => {
@@ -844,7 +939,10 @@
   });
 
   const observer = new MutationObserver(onMutations);
-  observer.observe(document, { childList: true, subtree: true, characterData: true });
+  // Of other attributes, only `hidden`: the manager shows and hides whole columns of cards by it.
+  observer.observe(document, {
+    childList: true, subtree: true, characterData: true, attributes: true, attributeFilter: ['hidden'],
+  });
   // LinkedIn switches its theme without a reload: of attributes, only <html>'s class is watched.
   observer.observe(document.documentElement, { attributes: true, attributeFilter: ['class'] });
   systemDark.addEventListener('change', followTheme);

@@ -10,8 +10,10 @@ var vettedCore = (() => {
 
   const api = globalThis.browser ?? globalThis.chrome;
 
-  // The received-invitations page; LinkedIn reaches it from the feed without a reload.
-  const INVITATIONS_PAGE = /^\/mynetwork\/invitation-manager(\/|$)/;
+  // The pages that show invitations: the manager of received invitations (every view of it,
+  // /received/ALL/, /received/FROM_VERIFIED_MEMBER/ …) and My Network (/mynetwork/ and
+  // /mynetwork/grow/), whose preview shows the newest. LinkedIn reaches them without a reload.
+  const INVITATIONS_PAGE = /^\/mynetwork(\/(grow|invitation-manager)(\/|$)|\/?$)/;
   const EMPTY_MODULE = new Uint8Array([0, 0x61, 0x73, 0x6d, 1, 0, 0, 0]); // see wasmRefusal
 
   // Chromium refuses wasm in a content script where the page's own CSP forbids it (DESIGN §0).

@@ -153,8 +153,8 @@ mod calls {
             json.object(|json| {
                 json.field("cards", self.cards).field("list", self.list);
                 json.field("controls", self.controls);
-                json.field("ignore", &page::words::ignore_pattern());
-                json.field("accept", &page::words::accept_pattern());
+                json.field("ignore", page::words::IGNORE_PATTERN);
+                json.field("accept", page::words::ACCEPT_PATTERN);
                 json.field("items", self.items).field("regions", self.regions);
             });
         }

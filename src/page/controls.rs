@@ -63,6 +63,12 @@ pub fn find(card: &Card) -> Option<Controls> {
     (ignore.is_some() || accept.is_some()).then_some(Controls { ignore, accept })
 }
 
+/// The first two of a generation's marked controls: Ignore, then Accept.
+pub fn first_two(mut marked: impl Iterator<Item = usize>) -> Option<Controls> {
+    let (ignore, accept) = (marked.next()?, marked.next()?);
+    Some(Controls { ignore: Some(ignore), accept: Some(accept) })
+}
+
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 enum Action {
     Ignore,

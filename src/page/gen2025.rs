@@ -5,7 +5,7 @@
 //! reading a word. Public scripts disagree on where the controls sit (inside the card, or beside
 //! it in its list item), so the mark is only a hint: the list item is read by the same rules.
 
-use super::controls::Controls;
+use super::controls::{self, Controls};
 use super::{tree, Card};
 
 /// The card's signature, for the content script's fast search.
@@ -15,14 +15,8 @@ const ACTION: &str = "invitation-action";
 
 /// Ignore and Accept by their mark, which may sit on each control or on the row holding both.
 pub fn controls(card: &Card) -> Option<Controls> {
-    let mut actions = card.find(0, |n| matches!(n.tag, "button" | "a")).filter(|&i| {
+    controls::first_two(card.find(0, |n| matches!(n.tag, "button" | "a")).filter(|&i| {
         card.attr(i, "data-view-name") == Some(ACTION)
             || tree::ancestors(card, i).any(|a| card.attr(a, "data-view-name") == Some(ACTION))
-    });
-    match (actions.next(), actions.next()) {
-        (Some(ignore), Some(accept)) => {
-            Some(Controls { ignore: Some(ignore), accept: Some(accept) })
-        }
-        _ => None,
-    }
+    }))
 }

@@ -28,7 +28,7 @@ pub struct Profile {
     /// The list that holds the cards: Vetted's summary line goes right before it.
     pub list: &'static str,
     /// Control-like elements: among them, those whose label or text says Ignore or Accept
-    /// ([`words::ignore_pattern`], [`words::accept_pattern`]) start the search for cards of any
+    /// ([`words::IGNORE_PATTERN`], [`words::ACCEPT_PATTERN`]) start the search for cards of any
     /// markup; Ignore controls present without a readable card mean LinkedIn changed the layout
     /// (the canary). Accept alone is no sign: a cookie banner has one.
     pub controls: &'static str,
@@ -82,7 +82,7 @@ pub fn read_card(card: &Card) -> Reading {
         return Reading::Unreadable { why: "malformed snapshot".into() };
     }
     let Some(controls) = controls::find(card) else { return Reading::NotACard };
-    classic::read(card, controls).unwrap_or_else(|| structural::read(card, controls))
+    structural::read(card, controls)
 }
 
 #[cfg(test)]

@@ -8,10 +8,10 @@ use super::controls::Controls;
 use super::tree::{self, Line, Target};
 use super::{words, Card, Reading};
 use crate::invitation::Invitation;
-use crate::text::fold;
+use crate::text::{fold, holds};
 
 /// Reads an invitation card whose controls are known. The first link says who invites (the
-/// picture comes first).
+/// picture comes first), unless the card's status line says it is not a person's invitation.
 pub fn read(card: &Card, controls: Controls) -> Reading {
     let about = 0..controls.first();
     let lines = tree::lines(card, about.clone(), tree::is_button);
@@ -19,13 +19,20 @@ pub fn read(card: &Card, controls: Controls) -> Reading {
     if let Some((_, Target::Other(kind))) = links.first() {
         return Reading::NotPerson { kind: *kind };
     }
+    // "Hannah Okafor invited you to subscribe to Rust in Production": Hannah's link is not the sender.
+    if let Some(kind) = lines.iter().take(STATUS_LINES).find_map(|l| words::kind_from_status(&l.text)) {
+        return Reading::NotPerson { kind };
+    }
     match sender(card, &links, &lines, &controls.labels(card)) {
         Some(sender) => person(card, controls, sender),
         // An Accept alone with no one behind it is some other Accept (a cookie banner's).
         None if controls.ignore.is_none() => Reading::NotACard,
-        None => not_linked(&lines),
+        None => Reading::Unreadable { why: "no sender: no profile link, no name in the labels".into() },
     }
 }
+
+/// How far down a card its status line may be: after a name (or a picture's and a name's) line.
+const STATUS_LINES: usize = 3;
 
 /// Who invites, and where the card names them.
 struct Sender {
@@ -37,29 +44,51 @@ struct Sender {
     after: Vec<Line>,
 }
 
-/// The sender, by the strongest evidence the card has: the first profile link with text; else a
-/// profile link whose picture or label names them; else the line the controls' labels name.
+/// The sender, by the strongest evidence the card has: the first profile link with text; else the
+/// line the controls' labels name; else a profile link whose picture or label names them.
 fn sender(card: &Card, links: &[(usize, Target)], lines: &[Line], labels: &[&str]) -> Option<Sender> {
-    let profile = |&(link, ref target): &(usize, Target)| match target {
-        Target::Profile(slug) => Some((link, slug.clone())),
+    let mut profiles = links.iter().filter_map(|(link, target)| match target {
+        Target::Profile(slug) => Some((*link, slug)),
         Target::Other(_) => None,
-    };
-    let mut profiles = links.iter().filter_map(profile);
-    if let Some((link, slug)) = profiles.clone().find(|&(link, _)| has_text(card, link)) {
+    });
+    let first = profiles.clone().next();
+    if let Some((link, slug)) = profiles.find(|&(link, _)| has_text(card, link)) {
         let name = tree::name(card, link, labels);
-        let after = after_name(card, lines, link, &name);
-        return Some(Sender { name, slug: Some(slug), at: link, after });
+        if !name.is_empty() {
+            let after = after_name(card, lines, link, &name);
+            return Some(Sender { name, slug: Some(slug.clone()), at: link, after });
+        }
     }
-    if let Some((link, slug)) = profiles.next() {
-        let name = pictured_name(card, link);
-        let at = link;
-        return Some(Sender { name, slug: Some(slug), at, after: lines.to_vec() });
+    let slug = first.map(|(_, slug)| slug.clone());
+    if let Some(text) = named_text(card, lines, labels) {
+        let name = card.nodes[text].text.to_string();
+        let after = after_name(card, lines, text, &name);
+        return Some(Sender { name, slug, at: text, after });
     }
+    // The picture names them: the badge goes by the text that names them too, if any.
+    let (link, _) = first?;
+    let name = pictured_name(card, link);
+    if name.is_empty() {
+        return None;
+    }
+    match named_text(card, lines, &[&name]) {
+        Some(text) => Some(Sender { after: after_name(card, lines, text, &name), name, slug, at: text }),
+        None => Some(Sender { name, slug, at: link, after: lines.to_vec() }),
+    }
+}
+
+/// The first piece of text about the sender that one of `labels` names (the controls' labels,
+/// "Ignore an invitation to connect from Ada Lovelace", or a picture's): a text node's index.
+fn named_text(card: &Card, lines: &[Line], labels: &[&str]) -> Option<usize> {
     let folded: Vec<String> = labels.iter().map(|l| fold(l)).collect();
-    let named = |line: &Line| folded.iter().any(|l| words::holds_words(l, &[&fold(&line.text)], true));
-    let at = lines.iter().position(named)?;
-    let line = &lines[at];
-    Some(Sender { name: line.text.clone(), slug: None, at: line.element, after: lines[at + 1..].to_vec() })
+    let end = lines.last().map(|l| card.nodes[l.element].end)?;
+    (0..end).find(|&i| {
+        let node = &card.nodes[i];
+        node.is_text()
+            && !node.text.is_empty()
+            && !tree::ancestors(card, i).any(|a| tree::is_button(card, a))
+            && folded.iter().any(|l| words::holds_words(l, &[&fold(&node.text)], true))
+    })
 }
 
 /// The name a textless profile link gives: its label, or its picture's description.
@@ -69,51 +98,49 @@ fn pictured_name(card: &Card, link: usize) -> String {
     super::snapshot::collapse(name).into_owned()
 }
 
-/// A card without a sender: only its wording can tell what it is.
-fn not_linked(lines: &[Line]) -> Reading {
-    match lines.iter().find_map(|line| words::kind_from_status(&line.text)) {
-        Some(kind) => Reading::NotPerson { kind },
-        None => Reading::Unreadable { why: "no named link to the sender".into() },
-    }
-}
-
 fn has_text(card: &Card, index: usize) -> bool {
     card.subtree(index).any(|i| card.nodes[i].is_text() && !card.nodes[i].text.is_empty())
 }
 
 fn person(card: &Card, controls: Controls, sender: Sender) -> Reading {
-    if sender.name.is_empty() {
-        return Reading::Unreadable { why: "the profile link names no one".into() };
-    }
     let mut invitation = Invitation::person(&sender.name);
     invitation.profile_slug = sender.slug;
-    describe(&mut invitation, &sender.after);
-    invitation.message = tree::shown_text(card, card.nodes[controls.last()].end..card.nodes.len());
+    let before = describe(card, &mut invitation, &sender.after);
+    // The note follows the controls; where a release puts the controls last, it comes before them.
+    let after = tree::shown_text(card, card.nodes[controls.last()].end..card.nodes.len());
+    invitation.message = after.or_else(|| tree::shown_text(card, before?..controls.first()));
     Reading::Person { invitation, anchor: tree::anchor(card, sender.at) }
 }
 
 /// The lines after the one holding the name link. Where that line goes on past the name (a
-/// title and headline in one link, as classic cards write them), the rest is a line of its
-/// own, unless it is only LinkedIn's marks ("Verified", "2nd").
+/// title and a headline in one link, as classic cards write them), the rest is a line of its
+/// own, leaving out LinkedIn's marks ("Verified", "2nd") and its labels, which name the sender
+/// ("View Ada Lovelace’s profile").
 fn after_name(card: &Card, lines: &[Line], link: usize, name: &str) -> Vec<Line> {
     let held = |line: &Line| {
         card.subtree(link)
             .any(|i| card.nodes[i].is_text() && tree::line_element(card, i) == line.element)
     };
     let Some(at) = lines.iter().position(held) else { return lines.to_vec() };
-    let line = &lines[at];
-    let mut after = Vec::with_capacity(lines.len() - at);
-    let rest = line.text.strip_prefix(name).map(str::trim).unwrap_or_default();
-    if !rest.is_empty() && !words::is_mark(&fold(rest)) {
-        after.push(Line { element: line.element, text: rest.to_string() });
-    }
+    let element = lines[at].element;
+    // The line's own text from the link on, up to the next line.
+    // Each piece a line: a classic card without mutual connections has its age there too.
+    let rest = (link..card.nodes[element].end)
+        .map(|i| (i, &card.nodes[i]))
+        .filter(|(_, n)| n.is_text() && !n.text.is_empty())
+        .take_while(|&(i, _)| tree::line_element(card, i) == element)
+        .map(|(_, n)| &*n.text)
+        .filter(|t| !holds(name, t) && !holds(t, name) && !words::is_mark(&fold(t)))
+        .map(|text| Line { element, text: text.to_string() });
+    let mut after: Vec<Line> = rest.collect();
     after.extend_from_slice(&lines[at + 1..]);
     after
 }
 
-/// Fills in what the lines after the name say: the status line, the headline (every line up to
-/// the first one of a known form), then the common organization, mutual connections and age.
-fn describe(invitation: &mut Invitation, lines: &[Line]) {
+/// Fills in what the lines after the name say: the status line, the headline (its first line
+/// and the lines beside it), then the common organization, mutual connections and age. Returns
+/// where the lines after those start, if any: a note that comes before the controls.
+fn describe(card: &Card, invitation: &mut Invitation, lines: &[Line]) -> Option<usize> {
     let mut rest = lines;
     // The status line, and any copy of it a screen reader's text left visible.
     while let Some((first, tail)) = rest.split_first() {
@@ -126,15 +153,28 @@ fn describe(invitation: &mut Invitation, lines: &[Line]) {
         rest = tail;
     }
     let mut headline: Vec<&str> = Vec::new();
-    let mut in_headline = true;
+    let mut headline_group = None;
     for line in rest {
-        let known = classify(invitation, &line.text);
-        in_headline &= !known;
-        if in_headline {
-            headline.push(&line.text);
+        if classify(invitation, &line.text) {
+            headline_group = Some(usize::MAX); // the headline has ended
+            continue;
+        }
+        let group = tree::group(card, line.element);
+        if *headline_group.get_or_insert(group) == group {
+            // Classic cards without mutual connections write the age in the headline's block.
+            let (text, age) = words::split_age(&line.text);
+            if age.is_some() {
+                invitation.age = age.map(str::to_string);
+                headline_group = Some(usize::MAX);
+            }
+            headline.push(text);
+        } else {
+            invitation.headline = crate::text::joined(&headline, " ");
+            return Some(line.element);
         }
     }
     invitation.headline = crate::text::joined(&headline, " ");
+    None
 }
 
 /// Records a line of a known form; whether it was one.

@@ -96,6 +96,25 @@ pub fn line_element(card: &Card, index: usize) -> usize {
     ancestors(card, index).find(|&a| !INLINE.contains(&card.nodes[a].tag)).unwrap_or(0)
 }
 
+/// The element that groups a line's element with its neighbours: its nearest ancestor with
+/// more than one element child (wrappers of one child each do not count), or the card.
+pub fn group(card: &Card, element: usize) -> usize {
+    let mut at = element;
+    while let Some(parent) = card.nodes[at].parent {
+        let mut children = 0;
+        let mut child = parent + 1;
+        while child < card.nodes[parent].end {
+            children += usize::from(!card.nodes[child].is_text());
+            child = card.nodes[child].end;
+        }
+        if children > 1 {
+            return parent;
+        }
+        at = parent;
+    }
+    at
+}
+
 fn is_hidden(card: &Card, index: usize) -> bool {
     ancestors(card, index).any(|a| card.attr(a, "aria-hidden") == Some("true"))
 }

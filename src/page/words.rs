@@ -113,37 +113,23 @@ pub fn is_accept(label: &str) -> bool {
 /// sender's name ("Invite Ignatius Accept to connect").
 fn says(label: &str, verbs: &[&str]) -> bool {
     let folded = fold(label);
-    let mut words = folded.split(' ').filter(|w| !w.is_empty());
-    let first = words.next();
-    let last = words.next_back().or(first);
-    first.is_some_and(|w| verbs.contains(&w)) || last.is_some_and(|w| verbs.contains(&w))
+    // Folded text has single spaces between words: its first and last words, by bytes.
+    let first = folded.bytes().position(|b| b == b' ').map_or(&*folded, |at| folded.get(..at).unwrap_or_default());
+    let last = folded.bytes().rposition(|b| b == b' ').map_or(&*folded, |at| folded.get(at + 1..).unwrap_or_default());
+    verbs.contains(&first) || verbs.contains(&last)
 }
 
 /// For the content script's search for controls: patterns that match a label or a control's
-/// text starting or ending with the verb of Ignore, and of Accept, in any case (see [`says`]).
-pub fn ignore_pattern() -> String {
-    pattern(IGNORE)
-}
-
-pub fn accept_pattern() -> String {
-    pattern(ACCEPT)
-}
-
-fn pattern(verbs: &[&str]) -> String {
-    let mut any = String::new();
-    for (at, word) in verbs.iter().enumerate() {
-        if at > 0 {
-            any.push('|');
-        }
-        any.push_str(word);
-    }
-    let mut pattern = String::from("^[^\\p{L}]*(");
-    pattern.push_str(&any);
-    pattern.push_str(")([^\\p{L}]|$)|(^|[^\\p{L}])(");
-    pattern.push_str(&any);
-    pattern.push_str(")[^\\p{L}]*$");
-    pattern
-}
+/// text starting or ending with the verb of Ignore, and of Accept, in any case (see [`says`]),
+/// the verbs of [`IGNORE`] and [`ACCEPT`] (a test checks that they are the same).
+pub const IGNORE_PATTERN: &str = concat!(
+    r"^[^\p{L}]*(ignore|ignorer|ignorieren|ignorar|ignora|negeren)([^\p{L}]|$)",
+    r"|(^|[^\p{L}])(ignore|ignorer|ignorieren|ignorar|ignora|negeren)[^\p{L}]*$",
+);
+pub const ACCEPT_PATTERN: &str = concat!(
+    r"^[^\p{L}]*(accept|accepter|annehmen|akzeptieren|aceptar|accetta|aceitar|accepteren)([^\p{L}]|$)",
+    r"|(^|[^\p{L}])(accept|accepter|annehmen|akzeptieren|aceptar|accetta|aceitar|accepteren)[^\p{L}]*$",
+);
 
 /// The kind of a non-person invitation from its status wording.
 pub fn kind_from_status(line: &str) -> Option<SenderKind> {
@@ -231,6 +217,23 @@ pub fn is_age(folded: &str) -> bool {
     let words = || folded.split(' ');
     let counted = || words().any(|w| w.chars().all(|c| c.is_ascii_digit()) || ONE.contains(&w));
     ago && words().count() <= 5 && counted()
+}
+
+/// A line that ends with an age ("Data Engineer 2 weeks ago"): the text before it, and the age.
+pub fn split_age(line: &str) -> (&str, Option<&str>) {
+    // By bytes (spaces are ASCII): the last two, three and four words.
+    let mut words = 0;
+    for (at, _) in line.bytes().enumerate().rev().filter(|&(_, b)| b == b' ') {
+        words += 1;
+        if words > 4 {
+            break;
+        }
+        let (Some(head), Some(tail)) = (line.get(..at), line.get(at + 1..)) else { continue };
+        if words > 1 && is_age(&fold(tail)) {
+            return (head, Some(tail));
+        }
+    }
+    (line, None)
 }
 
 /// Whether `folded` holds `words` as whole words.
@@ -335,6 +338,16 @@ mod tests {
         {
             assert!(!is_age(&fold(line)), "{line}");
         }
+    }
+
+    #[test]
+    fn the_content_scripts_patterns_hold_the_same_verbs() {
+        for (pattern, verbs) in [(IGNORE_PATTERN, IGNORE), (ACCEPT_PATTERN, ACCEPT)] {
+            let any = verbs.join("|");
+            let want = format!(r"^[^\p{{L}}]*({any})([^\p{{L}}]|$)|(^|[^\p{{L}}])({any})[^\p{{L}}]*$");
+            assert_eq!(pattern, want);
+        }
+        assert!(is_accept("Einladung von Jonas annehmen") && !is_accept("Invite Ada Accept to connect"));
     }
 
     #[test]

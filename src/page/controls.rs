@@ -4,7 +4,7 @@
 //! attributes with every release, but an invitation always offers Ignore and Accept. Each is
 //! known by any of these, the strongest first:
 //! - a generation's own mark: `data-view-name="invitation-action"` (2025: the first such
-//!   control is Ignore, the second Accept) or the classic action container;
+//!   control is Ignore, the second Accept);
 //! - the words of its label (`aria-label`) or, without one, of its own text, in the languages
 //!   Vetted knows ([`words::is_ignore`], [`words::is_accept`]);
 //! - its order: a control right beside a known Ignore, after it, is Accept.
@@ -14,7 +14,7 @@
 //! connection") show neither, so they are not cards.
 
 use super::tree::{self, Target};
-use super::{classic, gen2025, words, Card};
+use super::{gen2025, words, Card};
 
 /// An invitation's controls, as node indices: at least one of the two.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -42,7 +42,7 @@ impl Controls {
 
 /// The card's controls, or `None` when it offers neither Ignore nor Accept.
 pub fn find(card: &Card) -> Option<Controls> {
-    if let Some(controls) = gen2025::controls(card).or_else(|| classic::controls(card)) {
+    if let Some(controls) = gen2025::controls(card) {
         return Some(controls);
     }
     let mut ignore = None;
@@ -99,10 +99,9 @@ fn action(card: &Card, i: usize) -> Option<Action> {
             None
         }
     };
-    match card.attr(i, "aria-label").filter(|l| !l.trim().is_empty()) {
-        Some(label) => said(label).or_else(|| said(&card.text(i))),
-        None => said(&card.text(i)),
-    }
+    // Its own text: the word is one text node of it ("Ignore", beside an icon's).
+    let text = || card.subtree(i).filter(|&t| card.nodes[t].is_text()).find_map(|t| said(&card.nodes[t].text));
+    card.attr(i, "aria-label").and_then(said).or_else(text)
 }
 
 /// The control that follows Ignore in its row, if any: Accept, whatever its words. Only a

@@ -50,12 +50,10 @@ pub const PROFILE: Profile = Profile {
         r#"[data-view-name="invitation-list"], "#, // 2025
         "ul.mn-invitation-list",                  // classic::LIST
     ),
-    controls: r#"button, a[aria-label], a[role="button"], [role="button"]"#,
+    controls: r#"button, a[aria-label], [role="button"]"#,
     items: r#"li, [role="listitem"], article, [role="article"]"#,
-    regions: concat!(
-        r#"html, body, main, section, aside, nav, header, footer, dialog, form, ul, ol, "#,
-        r#"[role="main"], [role="list"], [role="dialog"], [role="region"], [role="feed"]"#,
-    ),
+    // Page-level containers only: a card may well be a section, and hold a header or a footer.
+    regions: r#"body, main, dialog, aside, nav, [role="main"], [role="dialog"], [role="region"]"#,
 };
 
 /// What one candidate card turned out to be.

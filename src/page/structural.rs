@@ -23,30 +23,35 @@ pub fn read(card: &Card, controls: Controls) -> Reading {
     if let Some(kind) = lines.iter().take(STATUS_LINES).find_map(|l| words::kind_from_status(&l.text)) {
         return Reading::NotPerson { kind };
     }
-    match sender(card, &links, &lines, &controls.labels(card)) {
-        Some(sender) => person(card, controls, sender),
+    let Some((name, at, slug)) = sender(card, &links, controls, &controls.labels(card)) else {
         // An Accept alone with no one behind it is some other Accept (a cookie banner's).
-        None if controls.ignore.is_none() => Reading::NotACard,
-        None => Reading::Unreadable { why: "no sender: no profile link, no name in the labels".into() },
-    }
+        if controls.ignore.is_none() {
+            return Reading::NotACard;
+        }
+        return Reading::Unreadable { why: "no sender: no profile link, no name in the labels".into() };
+    };
+    let mut invitation = Invitation::person(&name);
+    invitation.profile_slug = slug.cloned();
+    let (pieces, after) = after_name(card, &lines, at, &name);
+    let before = describe(card, &mut invitation, pieces.iter().chain(after));
+    // The note follows the controls; where a release puts the controls last, it comes before them.
+    let note = tree::shown_text(card, card.nodes[controls.last()].end..card.nodes.len());
+    invitation.message = note.or_else(|| tree::shown_text(card, before?..controls.first()));
+    Reading::Person { invitation, anchor: tree::anchor(card, at) }
 }
 
 /// How far down a card its status line may be: after a name (or a picture's and a name's) line.
 const STATUS_LINES: usize = 3;
 
-/// Who invites, and where the card names them.
-struct Sender {
-    name: String,
-    slug: Option<String>,
-    /// The node the name was read from: the badge goes beside it.
-    at: usize,
-    /// The lines after the name: what they say of the sender.
-    after: Vec<Line>,
-}
-
-/// The sender, by the strongest evidence the card has: the first profile link with text; else the
-/// line the controls' labels name; else a profile link whose picture or label names them.
-fn sender(card: &Card, links: &[(usize, Target)], lines: &[Line], labels: &[&str]) -> Option<Sender> {
+/// The sender's name, the node it is read from (the badge goes beside it) and their profile's
+/// slug, by the strongest evidence the card has: the first profile link with text; else the
+/// text the controls' labels name; else a profile link whose picture or label names them.
+fn sender<'c>(
+    card: &Card,
+    links: &'c [(usize, Target)],
+    controls: Controls,
+    labels: &[&str],
+) -> Option<(String, usize, Option<&'c String>)> {
     let mut profiles = links.iter().filter_map(|(link, target)| match target {
         Target::Profile(slug) => Some((*link, slug)),
         Target::Other(_) => None,
@@ -55,38 +60,30 @@ fn sender(card: &Card, links: &[(usize, Target)], lines: &[Line], labels: &[&str
     if let Some((link, slug)) = profiles.find(|&(link, _)| has_text(card, link)) {
         let name = tree::name(card, link, labels);
         if !name.is_empty() {
-            let after = after_name(card, lines, link, &name);
-            return Some(Sender { name, slug: Some(slug.clone()), at: link, after });
+            return Some((name, link, Some(slug)));
         }
     }
-    let slug = first.map(|(_, slug)| slug.clone());
-    if let Some(text) = named_text(card, lines, labels) {
-        let name = card.nodes[text].text.to_string();
-        let after = after_name(card, lines, text, &name);
-        return Some(Sender { name, slug, at: text, after });
+    let slug = first.map(|(_, slug)| slug);
+    let about = controls.first();
+    if let Some(text) = named_text(card, about, labels) {
+        return Some((card.nodes[text].text.to_string(), text, slug));
     }
     // The picture names them: the badge goes by the text that names them too, if any.
     let (link, _) = first?;
     let name = pictured_name(card, link);
-    if name.is_empty() {
-        return None;
-    }
-    match named_text(card, lines, &[&name]) {
-        Some(text) => Some(Sender { after: after_name(card, lines, text, &name), name, slug, at: text }),
-        None => Some(Sender { name, slug, at: link, after: lines.to_vec() }),
-    }
+    let at = named_text(card, about, &[&name]).unwrap_or(link);
+    (!name.is_empty()).then_some((name, at, slug))
 }
 
-/// The first piece of text about the sender that one of `labels` names (the controls' labels,
-/// "Ignore an invitation to connect from Ada Lovelace", or a picture's): a text node's index.
-fn named_text(card: &Card, lines: &[Line], labels: &[&str]) -> Option<usize> {
+/// The first piece of text before the controls (`about`) that one of `labels` names (the
+/// controls' labels, "Ignore an invitation to connect from Ada Lovelace", or a picture's): a text
+/// node's index.
+fn named_text(card: &Card, about: usize, labels: &[&str]) -> Option<usize> {
     let folded: Vec<String> = labels.iter().map(|l| fold(l)).collect();
-    let end = lines.last().map(|l| card.nodes[l.element].end)?;
-    (0..end).find(|&i| {
+    (0..about).find(|&i| {
         let node = &card.nodes[i];
         node.is_text()
             && !node.text.is_empty()
-            && !tree::ancestors(card, i).any(|a| tree::is_button(card, a))
             && folded.iter().any(|l| words::holds_words(l, &[&fold(&node.text)], true))
     })
 }
@@ -102,78 +99,63 @@ fn has_text(card: &Card, index: usize) -> bool {
     card.subtree(index).any(|i| card.nodes[i].is_text() && !card.nodes[i].text.is_empty())
 }
 
-fn person(card: &Card, controls: Controls, sender: Sender) -> Reading {
-    let mut invitation = Invitation::person(&sender.name);
-    invitation.profile_slug = sender.slug;
-    let before = describe(card, &mut invitation, &sender.after);
-    // The note follows the controls; where a release puts the controls last, it comes before them.
-    let after = tree::shown_text(card, card.nodes[controls.last()].end..card.nodes.len());
-    invitation.message = after.or_else(|| tree::shown_text(card, before?..controls.first()));
-    Reading::Person { invitation, anchor: tree::anchor(card, sender.at) }
-}
-
-/// The lines after the one holding the name link. Where that line goes on past the name (a
-/// title and a headline in one link, as classic cards write them), the rest is a line of its
-/// own, leaving out LinkedIn's marks ("Verified", "2nd") and its labels, which name the sender
-/// ("View Ada Lovelace’s profile").
-fn after_name(card: &Card, lines: &[Line], link: usize, name: &str) -> Vec<Line> {
+/// What follows the name at `at`: the rest of its own line, and the lines after it. Where the
+/// line goes on past the name (a title and a headline in one link, as classic cards write them),
+/// each further piece is a line of its own (a classic card without mutual connections has its age
+/// there too), leaving out LinkedIn's marks ("Verified", "2nd") and its labels, which name the
+/// sender ("View Ada Lovelace’s profile").
+fn after_name<'l>(card: &Card, lines: &'l [Line], at: usize, name: &str) -> (Vec<Line>, &'l [Line]) {
     let held = |line: &Line| {
-        card.subtree(link)
-            .any(|i| card.nodes[i].is_text() && tree::line_element(card, i) == line.element)
+        card.subtree(at).any(|i| card.nodes[i].is_text() && tree::line_element(card, i) == line.element)
     };
-    let Some(at) = lines.iter().position(held) else { return lines.to_vec() };
-    let element = lines[at].element;
-    // The line's own text from the link on, up to the next line.
-    // Each piece a line: a classic card without mutual connections has its age there too.
-    let rest = (link..card.nodes[element].end)
+    let Some(line) = lines.iter().position(held) else { return (Vec::new(), lines) };
+    let element = lines[line].element;
+    let pieces = (at..card.nodes[element].end)
         .map(|i| (i, &card.nodes[i]))
         .filter(|(_, n)| n.is_text() && !n.text.is_empty())
         .take_while(|&(i, _)| tree::line_element(card, i) == element)
         .map(|(_, n)| &*n.text)
         .filter(|t| !holds(name, t) && !holds(t, name) && !words::is_mark(&fold(t)))
         .map(|text| Line { element, text: text.to_string() });
-    let mut after: Vec<Line> = rest.collect();
-    after.extend_from_slice(&lines[at + 1..]);
-    after
+    (pieces.collect(), &lines[line + 1..])
 }
 
 /// Fills in what the lines after the name say: the status line, the headline (its first line
 /// and the lines beside it), then the common organization, mutual connections and age. Returns
 /// where the lines after those start, if any: a note that comes before the controls.
-fn describe(card: &Card, invitation: &mut Invitation, lines: &[Line]) -> Option<usize> {
-    let mut rest = lines;
-    // The status line, and any copy of it a screen reader's text left visible.
-    while let Some((first, tail)) = rest.split_first() {
-        if !is_status(&first.text, &invitation.name) {
-            break;
-        }
-        if invitation.status_line.is_empty() {
-            invitation.status_line = first.text.clone();
-        }
-        rest = tail;
-    }
-    let mut headline: Vec<&str> = Vec::new();
+fn describe<'l>(
+    card: &Card,
+    invitation: &mut Invitation,
+    lines: impl Iterator<Item = &'l Line>,
+) -> Option<usize> {
     let mut headline_group = None;
-    for line in rest {
+    for line in lines {
+        // The status line, and any copy of it a screen reader's text left visible.
+        if headline_group.is_none() && is_status(&line.text, &invitation.name) {
+            if invitation.status_line.is_empty() {
+                invitation.status_line = line.text.clone();
+            }
+            continue;
+        }
         if classify(invitation, &line.text) {
             headline_group = Some(usize::MAX); // the headline has ended
             continue;
         }
         let group = tree::group(card, line.element);
-        if *headline_group.get_or_insert(group) == group {
-            // Classic cards without mutual connections write the age in the headline's block.
-            let (text, age) = words::split_age(&line.text);
-            if age.is_some() {
-                invitation.age = age.map(str::to_string);
-                headline_group = Some(usize::MAX);
-            }
-            headline.push(text);
-        } else {
-            invitation.headline = crate::text::joined(&headline, " ");
+        if *headline_group.get_or_insert(group) != group {
             return Some(line.element);
         }
+        // Classic cards without mutual connections write the age in the headline's block.
+        let (text, age) = words::split_age(&line.text);
+        if age.is_some() {
+            invitation.age = age.map(str::to_string);
+            headline_group = Some(usize::MAX);
+        }
+        if !invitation.headline.is_empty() {
+            invitation.headline.push(' ');
+        }
+        invitation.headline.push_str(text);
     }
-    invitation.headline = crate::text::joined(&headline, " ");
     None
 }
 

@@ -61,7 +61,7 @@ setup() {
   have=$(wasm-bindgen --version 2>/dev/null | awk '{print $2}' || true)
   if [ "$have" != "$want" ]; then
     echo "    wasm-bindgen ${have:-missing}, Cargo.lock pins $want: installing (about 5 minutes)"
-    # Not --locked: the locked build asks for a crate version this registry lacks (TOOLCHAIN.md).
+    # Not --locked: the locked build asks for a crate version this registry lacks (docs/ARCHITECTURE.md, Machine facts).
     cargo install wasm-bindgen-cli --version "=$want" --force
   fi
 
@@ -162,7 +162,7 @@ run_tests() {
   step "test: native (cargo test)" "A Rust test failed: the failure above names it."
   cargo test --quiet
 
-  step "test: size budget" "The build grew past DESIGN §5's size budget (tests/tools/budget.mjs): find the new weight by bisecting."
+  step "test: size budget" "The build grew past its size budget (docs/ARCHITECTURE.md, Budgets; tests/tools/budget.mjs): find the new weight by bisecting."
   node "$TESTS/tools/budget.mjs" "$DIST"
 
   step "test: web-ext lint (dist/firefox)" "web-ext lint found problems in dist/firefox: they are listed above."

@@ -1,5 +1,5 @@
 // Vetted's background: hosts the same core for content scripts that cannot compile wasm in
-// place (Chromium, on pages whose CSP forbids it; DESIGN §0). One message per batch.
+// place (Chromium, on pages whose CSP forbids it; docs/ARCHITECTURE.md, Why it is built this way). One message per batch.
 // Chrome runs it as a service worker, Firefox as an event page: static imports only.
 import init, { classify, configure, profile } from './core/vetted.js';
 

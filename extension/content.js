@@ -371,7 +371,7 @@
 
   // A fault in the core (a Rust panic traps the wasm; its instance stays usable, as the fault
   // tests check) costs the cards that cause it their badge, never the others: a batch that fails
-  // is judged again card by card, and a card that fails alone is left without a badge (DESIGN §6).
+  // is judged again card by card, and a card that fails alone is left without a badge (docs/ARCHITECTURE.md, Safety).
   async function classifyApart(keys) {
     try {
       return await core.classify(keys.join(CARD_SEP));
@@ -500,7 +500,7 @@
     cards.set(card, { seen, generation, host });
   }
 
-  // ---- the badge (DESIGN §3) -----------------------------------------------------------------
+  // ---- the badge (docs/ARCHITECTURE.md, From a card to its badge) ------------------------------
 
   // The same few messages make every badge: each is looked up once.
   const messages = new Map();

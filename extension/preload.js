@@ -16,7 +16,7 @@ var vettedCore = (() => {
   const INVITATIONS_PAGE = /^\/mynetwork(\/(grow|invitation-manager)(\/|$)|\/?$)/;
   const EMPTY_MODULE = new Uint8Array([0, 0x61, 0x73, 0x6d, 1, 0, 0, 0]); // see wasmRefusal
 
-  // Chromium refuses wasm in a content script where the page's own CSP forbids it (DESIGN §0).
+  // Chromium refuses wasm in a content script where the page's own CSP forbids it (docs/ARCHITECTURE.md, Why it is built this way).
   // An empty module, compiled on the spot, tells in a fraction of a millisecond, before the
   // wasm is fetched (the refusal of the real one came only once it had arrived).
   function wasmRefusal() {

@@ -1,4 +1,4 @@
-//! The personal note (DESIGN §2): a message that is not LinkedIn's default text.
+//! The personal note: a message that is not LinkedIn's default text.
 
 use crate::text::{fold, fold_marked, words, BREAK};
 

@@ -1,4 +1,4 @@
-//! Stored settings gone wrong (DESIGN §6): data that is no settings object at all, values of the
+//! Stored settings gone wrong (docs/ARCHITECTURE.md, Safety): data that is no settings object at all, values of the
 //! wrong type, a newer version's file, and lists far past their limit. Each is read as far as it
 //! goes, with the defaults for the rest, a message for the user, and nothing else lost; an engine
 //! built from the result still judges.

@@ -1,5 +1,5 @@
 //! The few lines that only words tell apart: mutual connections, the common organization, the
-//! age, and which control is Ignore. Each knows English, French and German (DESIGN §4: labels
+//! age, and which control is Ignore. Each knows English, French and German (docs/ARCHITECTURE.md, The pages: labels
 //! are translated), and a few neighbours where the word is cheap to know.
 
 use crate::invitation::{MutualConnections, SenderKind};
@@ -69,7 +69,7 @@ const AGO_PREFIX: &[&str] = &["il y a", "vor", "hace"];
 const ONE: &[&str] = &["a", "an", "one", "un", "une", "einem", "einer", "una"];
 
 /// Status wording of invitations that are not from a person, folded: the fallback when a card
-/// links to nothing (DESIGN §4).
+/// links to nothing (docs/ARCHITECTURE.md, The pages).
 const NOT_PERSON: &[(&str, SenderKind)] = &[
     ("invited you to subscribe", SenderKind::Newsletter),
     ("vous invite a vous abonner", SenderKind::Newsletter),

@@ -2,9 +2,9 @@
 //!
 //! Each rule lives in its own file, named by its id: its title, the essay's reason in one line,
 //! its effect, its vocabulary, its matcher and its tests sit together. This file only lists
-//! them in order of precedence (DESIGN §1) and applies them.
+//! them in order of precedence and applies them.
 //!
-//! Speed (DESIGN §5: a million invitations a second on one core): the vocabularies are folded
+//! Speed (a million invitations a second on one core): the vocabularies are folded
 //! and indexed once, in [`Engine::new`]; each invitation's fields are folded once and scanned
 //! once, every vocabulary together (see `text::Lexicon`).
 
@@ -208,7 +208,7 @@ impl Engine {
         }
     }
 
-    /// The verdict on one invitation; `None` when it is not from a person (DESIGN §1).
+    /// The verdict on one invitation; `None` when it is not from a person.
     pub fn classify<'a>(&'a self, invitation: &'a Invitation) -> Option<Verdict<'a>> {
         if invitation.kind != SenderKind::Person {
             return None;
@@ -330,7 +330,7 @@ impl<'a> Case<'a> {
         }
     }
 
-    /// Whether the user knows the sender: on the known-people or met-elsewhere list (DESIGN §1's
+    /// Whether the user knows the sender: on the known-people or met-elsewhere list (the rules'
     /// "unknown" is about the lists, not about which rules are switched on).
     pub fn sender_known(&self) -> bool {
         self.known.is_some() || self.met.is_some()

@@ -1,5 +1,5 @@
 //! How many invitations the rules engine classifies per second on one core, natively
-//! (DESIGN §5 asks for at least a million). Prints one line: `engine: N invitations/s`.
+//! (docs/ARCHITECTURE.md, Budgets: at least a million). Prints one line: `engine: N invitations/s`.
 
 use std::alloc::{GlobalAlloc, Layout, System};
 use std::hint::black_box;

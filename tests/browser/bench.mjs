@@ -1,5 +1,5 @@
 // `./build.sh bench`, the page side: the production dist/chrome in headless Chromium on generated
-// invitation pages, against a bare loop, on both paths of the core (DESIGN §0, §5).
+// invitation pages, against a bare loop, on both paths of the core (docs/ARCHITECTURE.md, Why it is built this way and Budgets).
 // Usage: node tests/browser/bench.mjs [--runs N] [--sizes 10,100,1000,10000] [--layouts gen2026,classic]
 //        [--engine FILE] [--build DIR (under the repository, default dist)]
 //        [--profile layout,count,path[,bare|split] [--window FROM,TO] [--logs 1 (the page's console)]]
@@ -512,7 +512,7 @@ function report(data, extra) {
     for (const line of floors) console.log(line);
   }
 
-  // The budgets (DESIGN §5), each on both paths; the worse layout counts.
+  // The budgets (docs/ARCHITECTURE.md, Budgets), each on both paths; the worse layout counts.
   const worst = (path, count, key) => Math.max(...LAYOUTS.map((l) => figures[`${l}/${path}/${count}`]?.[key] ?? NaN));
   const out = {};
   for (const [prefix, path] of [['', 'content'], ['fallback_', 'background']]) {
@@ -551,7 +551,7 @@ function report(data, extra) {
     ['first badge on 1,000 cards, on screen (≤ 50 ms)', 'first_badge_ms', 50, (x) => `${fmt(x, 0)} ms`],
     ['  the same, DOM only', 'first_badge_dom_ms', 50, (x) => `${fmt(x, 0)} ms`],
   ];
-  console.log('\nBudgets (DESIGN §5), the worse layout:                  content script      background');
+  console.log('\nBudgets (docs/ARCHITECTURE.md, Budgets), the worse layout:                  content script      background');
   for (const [label, key, limit, show] of lines) {
     const cells = [out[key], out[`fallback_${key}`]].map((x) => `${limit ? check(x, limit) + ' ' : '     '}${show(x)}`.padEnd(20));
     console.log(`  ${label.padEnd(52)} ${cells.join('')}`);

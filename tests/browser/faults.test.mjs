@@ -1,4 +1,4 @@
-// Faults (DESIGN §6), in both browsers: a panic in the Rust core costs the card that caused it
+// Faults (docs/ARCHITECTURE.md, Safety), in both browsers: a panic in the Rust core costs the card that caused it
 // its badge, never the page nor the other cards, in the content script and in the background;
 // and a background that the browser stopped is restarted without the user noticing.
 //

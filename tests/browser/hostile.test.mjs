@@ -1,4 +1,4 @@
-// Hostile text (DESIGN §3, §6), in both browsers: names, headlines, notes and links written by
+// Hostile text (docs/ARCHITECTURE.md, From a card to its badge and Safety), in both browsers: names, headlines, notes and links written by
 // strangers, from tests/fixtures/hostile/payloads.json, in gen2026 cards. No payload ever runs,
 // no element is ever built from page text, the page's own DOM is left as it was but for the
 // badges, and every person card still gets exactly one badge with the verdict it should have.

@@ -1,4 +1,4 @@
-// Review-ready manifests (DESIGN §6): the built dist/chrome and dist/firefox ask for nothing more
+// Review-ready manifests (docs/ARCHITECTURE.md, Safety): the built dist/chrome and dist/firefox ask for nothing more
 // than they need, expose nothing to other sites or extensions, and carry what each store requires.
 // No browser: this reads the files `./build.sh build` wrote.
 import { describe, test } from 'node:test';

@@ -1,4 +1,4 @@
-// Bad settings (DESIGN §6), in both browsers: stored settings that are no JSON object, of the
+// Bad settings (docs/ARCHITECTURE.md, Safety), in both browsers: stored settings that are no JSON object, of the
 // wrong types, from a newer Vetted, or huge still leave every card badged (by the defaults where
 // a value was wrong, by the user's own values where they were right), the popup says what was
 // wrong, and nothing stored is lost; an import of a bad file is refused and changes nothing.

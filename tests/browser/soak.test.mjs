@@ -1,4 +1,4 @@
-// The soak (DESIGN §6), in both browsers: one session appends 10,000 cards in batches of ten, as
+// The soak (docs/ARCHITECTURE.md, Safety), in both browsers: one session appends 10,000 cards in batches of ten, as
 // fast as the page badges them, goes to the feed and back in-app several times (history.pushState,
 // the page's content replaced, as LinkedIn does), and re-renders every card again and again. The
 // badge count and the summary's tally stay exact, the page watchers are never doubled (one added

@@ -1,5 +1,5 @@
 // Guards the size of a build: `./build.sh test` fails when the content wasm (raw or gzipped) or
-// the packed extension grows past DESIGN §5's BUDGET.
+// the packed extension grows past its BUDGET (docs/ARCHITECTURE.md, Budgets).
 // Usage: node tests/tools/budget.mjs DIST_DIR
 import { readFileSync, readdirSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
@@ -41,7 +41,7 @@ if (import.meta.url === `file://${process.argv[1]}`) {
     const size = sizes[key];
     if (size > budget) over += 1;
     const verdict = size <= budget ? 'ok  ' : 'OVER';
-    console.log(`    ${verdict} ${key}: ${size} bytes (DESIGN budget ${budget}: ${budget - size} bytes to spare)`);
+    console.log(`    ${verdict} ${key}: ${size} bytes (budget ${budget}: ${budget - size} bytes to spare)`);
   }
   if (over) process.exit(1);
 }

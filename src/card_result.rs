@@ -141,12 +141,18 @@ pub(crate) fn judge(engine: &Engine, card: &page::Card, reading: Reading) -> Car
 /// The verdict's parts are taken first: it borrows from the invitation, whose texts then
 /// move into the result without a copy.
 fn person(engine: &Engine, anchor: String, invitation: Invitation) -> CardResult {
-    let Some(verdict) = engine.classify(&invitation) else { return CardResult::Other { sender: invitation.kind } };
+    let Some(verdict) = engine.classify(&invitation) else {
+        return CardResult::Other { sender: invitation.kind };
+    };
     let rules = verdict.rule_ids();
     let first_name = rules::first_name(&invitation.name).to_string();
     let deciding = verdict.deciding_rule();
     let own_reply = deciding.and_then(|id| engine.settings.reply_template(id));
-    let reasons = verdict.matches.iter().map(|m| Reason { rule: m.rule, key: m.key(), detail: m.detail().to_string() }).collect();
+    let reasons = verdict
+        .matches
+        .iter()
+        .map(|m| Reason { rule: m.rule, key: m.key(), detail: m.detail().to_string() })
+        .collect();
     let (decision, note, hint) = (verdict.decision, verdict.note, verdict.hint);
     CardResult::Person {
         anchor,
@@ -159,7 +165,8 @@ fn person(engine: &Engine, anchor: String, invitation: Invitation) -> CardResult
         hint,
         mutual: invitation.mutual,
         reply_key: deciding.map(|id| crate::text::joined(&["reply_", id], "")),
-        reply: own_reply.map(|text| crate::text::replaced(text, settings::NAME_IN_REPLY, &first_name)),
+        reply: own_reply
+            .map(|text| crate::text::replaced(text, settings::NAME_IN_REPLY, &first_name)),
         first_name,
     }
 }
@@ -206,7 +213,10 @@ mod tests {
             assert!(reason["detail"].is_string());
         }
         assert!(person["hint"].is_null() || person["hint"]["rule"].is_string());
-        assert!(person["reply_key"].is_null() || person["reply_key"].as_str().unwrap().starts_with("reply_"));
+        assert!(
+            person["reply_key"].is_null()
+                || person["reply_key"].as_str().unwrap().starts_with("reply_")
+        );
         assert!(person["reply"].is_null());
         assert_eq!(
             value.as_array().unwrap()[1..],

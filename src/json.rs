@@ -175,10 +175,17 @@ mod tests {
                 count: 3,
                 names: vec!["Ada".into(), String::new()],
             },
-            Card { name: "", slug: Some("ada".into()), rules: vec![], count: u32::MAX, names: vec![] },
+            Card {
+                name: "",
+                slug: Some("ada".into()),
+                rules: vec![],
+                count: u32::MAX,
+                names: vec![],
+            },
         ];
         let text = to_string(&cards);
-        let read: serde_json::Value = serde_json::from_str(&text).unwrap_or_else(|e| panic!("{text}: {e}"));
+        let read: serde_json::Value =
+            serde_json::from_str(&text).unwrap_or_else(|e| panic!("{text}: {e}"));
         let expected = serde_json::json!([
             { "kind": "person", "name": cards[0].name, "slug": null, "rules": ["R5", "R2"],
               "mutual": { "count": 3, "names": ["Ada", ""] } },

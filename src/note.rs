@@ -71,7 +71,8 @@ fn starts_like_default(message: &str) -> bool {
     }
     // "I loved your talk" is not "I'd like" nor "I would like".
     let rest = message.get(end..).unwrap_or("").trim_start_matches(['\'', '’', ' ']).as_bytes();
-    let starts = |word: &[u8]| rest.get(..word.len()).is_some_and(|head| head.eq_ignore_ascii_case(word));
+    let starts =
+        |word: &[u8]| rest.get(..word.len()).is_some_and(|head| head.eq_ignore_ascii_case(word));
     !first.eq_ignore_ascii_case("i") || starts(b"d ") || starts(b"would ")
 }
 

@@ -19,13 +19,13 @@
 //! speaks English (its own texts in `popup_texts.rs`, the rules' in the catalogue). Every text
 //! reaches the DOM as text, never as markup.
 
+use crate::boundary::{read_value, value_to_js as to_js};
 use crate::rules::{self, Rule, CATALOGUE};
 use crate::settings::{self, Fields, Settings, Value};
 use crate::verdict::Decision;
 use js_sys::{Array, Function, Reflect, JSON};
 use std::cell::RefCell;
 use std::rc::Rc;
-use crate::boundary::{read_value, value_to_js as to_js};
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 use web_sys::{Document, Element, Event, HtmlElement, HtmlInputElement, HtmlTextAreaElement};
@@ -131,7 +131,10 @@ impl Popup {
     /// when the browser has none.
     fn text(&self, key: &str, english: &str, args: &[&str]) -> String {
         let substitutions: Array = args.iter().map(|a| JsValue::from_str(a)).collect();
-        let local = self.i18n.as_ref().and_then(|f| f.call2(&JsValue::NULL, &key.into(), &substitutions).ok());
+        let local = self
+            .i18n
+            .as_ref()
+            .and_then(|f| f.call2(&JsValue::NULL, &key.into(), &substitutions).ok());
         match local.and_then(|text| text.as_string()).filter(|text| !text.is_empty()) {
             Some(text) => text,
             None => args.iter().enumerate().fold(english.to_string(), |text, (i, arg)| {
@@ -282,11 +285,18 @@ impl Popup {
         self.add(&replies, "summary", "", "popup_replies_each");
         for (i, rule) in CATALOGUE.iter().enumerate() {
             let id = format!("reply-{i}");
-            set(&add(&self.doc, &replies, "label", "", &self.rule_text(rule, "title")), &[("for", &id)]);
-            let area: HtmlTextAreaElement = self.add(&replies, "textarea", "reply", "").unchecked_into();
+            set(
+                &add(&self.doc, &replies, "label", "", &self.rule_text(rule, "title")),
+                &[("for", &id)],
+            );
+            let area: HtmlTextAreaElement =
+                self.add(&replies, "textarea", "reply", "").unchecked_into();
             let key = format!("p{i}");
             let placeholder = self.rule_text(rule, "reply");
-            set(&area, &[("id", &id), ("data-k", &key), ("rows", "4"), ("placeholder", &placeholder)]);
+            set(
+                &area,
+                &[("id", &id), ("data-k", &key), ("rows", "4"), ("placeholder", &placeholder)],
+            );
             self.replies.push(area);
         }
 
@@ -498,14 +508,20 @@ impl Popup {
         }
         match self.read_import(&get(detail, "text"), &error) {
             Ok(settings) => self.replace(settings, "popup_imported"),
-            Err((why, problems)) => self.say(&self.t("popup_import_refused", &[&why]), &problems, true),
+            Err((why, problems)) => {
+                self.say(&self.t("popup_import_refused", &[&why]), &problems, true)
+            }
         }
     }
 
     /// Checks an imported file's text (else the error that kept it from being read): it must
     /// be JSON, a Vetted settings object, and load without a single problem. `Err` says why not,
     /// with `settings::load`'s problems when there are some.
-    fn read_import(&self, text: &JsValue, error: &JsValue) -> Result<Settings, (String, Vec<String>)> {
+    fn read_import(
+        &self,
+        text: &JsValue,
+        error: &JsValue,
+    ) -> Result<Settings, (String, Vec<String>)> {
         let refuse = |key: &str, why: &str| (self.t(key, &[why]), Vec::new());
         let Some(text) = text.as_string() else {
             return Err(refuse("popup_not_read", &error_text(error)));

@@ -153,15 +153,60 @@ struct List {
 }
 
 const LISTS: &[List] = &[
-    List { key: "known_people", get: |s| &s.known_people, get_mut: |s| &mut s.known_people, check: check_person },
-    List { key: "met_elsewhere", get: |s| &s.met_elsewhere, get_mut: |s| &mut s.met_elsewhere, check: check_person },
-    List { key: "own_organizations", get: |s| &s.own_organizations, get_mut: |s| &mut s.own_organizations, check: check_words },
-    List { key: "refused_roles", get: |s| &s.refused_roles, get_mut: |s| &mut s.refused_roles, check: check_words },
-    List { key: "open_networker_terms", get: |s| &s.open_networker_terms, get_mut: |s| &mut s.open_networker_terms, check: check_words },
-    List { key: "spam_terms", get: |s| &s.spam_terms, get_mut: |s| &mut s.spam_terms, check: check_words },
-    List { key: "trusted_sites", get: |s| &s.trusted_sites, get_mut: |s| &mut s.trusted_sites, check: check_site },
-    List { key: "business_terms", get: |s| &s.business_terms, get_mut: |s| &mut s.business_terms, check: check_words },
-    List { key: "group_terms", get: |s| &s.group_terms, get_mut: |s| &mut s.group_terms, check: check_words },
+    List {
+        key: "known_people",
+        get: |s| &s.known_people,
+        get_mut: |s| &mut s.known_people,
+        check: check_person,
+    },
+    List {
+        key: "met_elsewhere",
+        get: |s| &s.met_elsewhere,
+        get_mut: |s| &mut s.met_elsewhere,
+        check: check_person,
+    },
+    List {
+        key: "own_organizations",
+        get: |s| &s.own_organizations,
+        get_mut: |s| &mut s.own_organizations,
+        check: check_words,
+    },
+    List {
+        key: "refused_roles",
+        get: |s| &s.refused_roles,
+        get_mut: |s| &mut s.refused_roles,
+        check: check_words,
+    },
+    List {
+        key: "open_networker_terms",
+        get: |s| &s.open_networker_terms,
+        get_mut: |s| &mut s.open_networker_terms,
+        check: check_words,
+    },
+    List {
+        key: "spam_terms",
+        get: |s| &s.spam_terms,
+        get_mut: |s| &mut s.spam_terms,
+        check: check_words,
+    },
+    List {
+        key: "trusted_sites",
+        get: |s| &s.trusted_sites,
+        get_mut: |s| &mut s.trusted_sites,
+        check: check_site,
+    },
+    List {
+        key: "business_terms",
+        get: |s| &s.business_terms,
+        get_mut: |s| &mut s.business_terms,
+        check: check_words,
+    },
+    List {
+        key: "group_terms",
+        get: |s| &s.group_terms,
+        get_mut: |s| &mut s.group_terms,
+        check: check_words,
+    },
 ];
 
 /// The schema version the data claims, or the one it evidently is: data without a `version`
@@ -170,7 +215,9 @@ const LISTS: &[List] = &[
 pub fn version_of(data: &Value) -> u32 {
     let Value::Object(fields) = data else { return VERSION };
     match fields.get("version") {
-        Some(Value::Number(n)) if n.fract() == 0.0 && *n >= 1.0 && *n <= f64::from(u32::MAX) => *n as u32,
+        Some(Value::Number(n)) if n.fract() == 0.0 && *n >= 1.0 && *n <= f64::from(u32::MAX) => {
+            *n as u32
+        }
         None if fields.contains_key("rules_off") => 1,
         _ => VERSION,
     }
@@ -211,7 +258,9 @@ pub fn load(data: &Value) -> Loaded {
 pub fn read(data: &Value, problems: &mut impl Problems) -> Settings {
     let mut settings = Settings::default();
     let Value::Object(fields) = data else {
-        problems.add(|| format!("Settings must be a JSON object, not {}; the defaults apply.", data.kind()));
+        problems.add(|| {
+            format!("Settings must be a JSON object, not {}; the defaults apply.", data.kind())
+        });
         return settings;
     };
     check_version(fields.get("version"), problems);
@@ -281,10 +330,12 @@ fn migrate_from_v1(fields: &Fields, problems: &mut impl Problems) -> Fields {
     }
     let Some(off) = off else { return migrated };
     let Value::Array(ids) = off else {
-        problems.add(|| format!(
-            "\"rules_off\" must be a list of rule ids, not {}; every rule is on.",
-            off.describe()
-        ));
+        problems.add(|| {
+            format!(
+                "\"rules_off\" must be a list of rule ids, not {}; every rule is on.",
+                off.describe()
+            )
+        });
         return migrated;
     };
     let mut switches = Fields::new();
@@ -297,7 +348,12 @@ fn migrate_from_v1(fields: &Fields, problems: &mut impl Problems) -> Fields {
         match id {
             Value::String(id) => switches.insert(id.clone(), Value::Bool(false)),
             other => {
-                problems.add(|| format!("\"rules_off\" holds {}, not a rule id; it was left out.", other.describe()));
+                problems.add(|| {
+                    format!(
+                        "\"rules_off\" holds {}, not a rule id; it was left out.",
+                        other.describe()
+                    )
+                });
                 continue;
             }
         };
@@ -308,17 +364,23 @@ fn migrate_from_v1(fields: &Fields, problems: &mut impl Problems) -> Fields {
 
 fn read_switches(value: &Value, settings: &mut Settings, problems: &mut impl Problems) {
     let Value::Object(given) = value else {
-        problems.add(|| format!(
+        problems.add(|| {
+            format!(
             "\"rules\" must map rule ids to true or false, not {}; every rule keeps its default.",
             value.describe()
-        ));
+        )
+        });
         return;
     };
     for (id, on) in given {
         let Value::Bool(on) = on else {
             problems.add(|| {
-                let default = rules::rule(id).map_or("off", |r| if r.default_on { "on" } else { "off" });
-                format!("Rule \"{id}\" must be true or false, not {}; it stays {default}.", on.describe())
+                let default =
+                    rules::rule(id).map_or("off", |r| if r.default_on { "on" } else { "off" });
+                format!(
+                    "Rule \"{id}\" must be true or false, not {}; it stays {default}.",
+                    on.describe()
+                )
             });
             continue;
         };
@@ -338,10 +400,12 @@ fn read_switches(value: &Value, settings: &mut Settings, problems: &mut impl Pro
 
 fn read_replies(value: &Value, replies: &mut Vec<(String, String)>, problems: &mut impl Problems) {
     let Value::Object(given) = value else {
-        problems.add(|| format!(
+        problems.add(|| {
+            format!(
             "\"reply_templates\" must map rule ids to texts, not {}; Vetted's own replies apply.",
             value.describe()
-        ));
+        )
+        });
         return;
     };
     for (id, text) in given {
@@ -358,26 +422,41 @@ fn read_replies(value: &Value, replies: &mut Vec<(String, String)>, problems: &m
             }
             _ => "is not a text",
         };
-        problems.add(|| format!("The reply for rule \"{id}\" ({}) {why}; it was left out.", text.describe()));
+        problems.add(|| {
+            format!("The reply for rule \"{id}\" ({}) {why}; it was left out.", text.describe())
+        });
     }
 }
 
 fn read_list(list: &List, value: &Value, entries: &mut Vec<String>, problems: &mut impl Problems) {
     let key = list.key;
     let Value::Array(items) = value else {
-        problems.add(|| format!("\"{key}\" must be a list of texts, not {}; it was left empty.", value.describe()));
+        problems.add(|| {
+            format!(
+                "\"{key}\" must be a list of texts, not {}; it was left empty.",
+                value.describe()
+            )
+        });
         return;
     };
     if items.len() > MAX_ENTRIES {
-        problems.add(|| format!(
-            "\"{key}\" holds {} entries; only the first {MAX_ENTRIES} were kept.",
-            items.len()
-        ));
+        problems.add(|| {
+            format!(
+                "\"{key}\" holds {} entries; only the first {MAX_ENTRIES} were kept.",
+                items.len()
+            )
+        });
     }
     for (at, item) in items.iter().take(MAX_ENTRIES).enumerate() {
         match read_entry(list, item) {
             Ok(entry) => entries.push(entry),
-            Err(why) => problems.add(|| format!("Entry {} of \"{key}\" ({}) {why}; it was left out.", at + 1, item.describe())),
+            Err(why) => problems.add(|| {
+                format!(
+                    "Entry {} of \"{key}\" ({}) {why}; it was left out.",
+                    at + 1,
+                    item.describe()
+                )
+            }),
         }
     }
 }
@@ -463,8 +542,10 @@ pub enum Value {
 pub struct Fields(Vec<(String, Value)>);
 
 /// The fields in order of keys, as `(key, value)`.
-pub type FieldsIter<'a> =
-    std::iter::Map<std::slice::Iter<'a, (String, Value)>, fn(&'a (String, Value)) -> (&'a String, &'a Value)>;
+pub type FieldsIter<'a> = std::iter::Map<
+    std::slice::Iter<'a, (String, Value)>,
+    fn(&'a (String, Value)) -> (&'a String, &'a Value),
+>;
 
 impl Fields {
     pub fn new() -> Self {
@@ -589,7 +670,9 @@ impl Serialize for Value {
             Value::Null => serializer.serialize_unit(),
             Value::Bool(b) => serializer.serialize_bool(*b),
             // Whole numbers as integers, so that an exported file says "version": 2.
-            Value::Number(n) if n.fract() == 0.0 && n.abs() < 9.0e15 => serializer.serialize_i64(*n as i64),
+            Value::Number(n) if n.fract() == 0.0 && n.abs() < 9.0e15 => {
+                serializer.serialize_i64(*n as i64)
+            }
             Value::Number(n) => serializer.serialize_f64(*n),
             Value::String(s) => serializer.serialize_str(s),
             Value::Array(items) => items.serialize(serializer),
@@ -687,8 +770,22 @@ mod tests {
     fn every_bad_value_is_reported_and_the_rest_kept() {
         let data = object(&[
             ("version", Value::String("two".into())),
-            ("rules", object(&[("R5", Value::String("no".into())), ("R9", Value::Bool(false)), ("R6", Value::Bool(false))])),
-            ("known_people", Value::Array(vec![Value::String("Ada".into()), Value::Number(3.0), Value::String(" ".into())])),
+            (
+                "rules",
+                object(&[
+                    ("R5", Value::String("no".into())),
+                    ("R9", Value::Bool(false)),
+                    ("R6", Value::Bool(false)),
+                ]),
+            ),
+            (
+                "known_people",
+                Value::Array(vec![
+                    Value::String("Ada".into()),
+                    Value::Number(3.0),
+                    Value::String(" ".into()),
+                ]),
+            ),
             ("own_organizations", Value::String("Acme".into())),
             ("refused_roles", texts(&["🚀", "sourcing partner"])),
             ("trusted_sites", texts(&["not a site", "example.org"])),
@@ -698,7 +795,10 @@ mod tests {
         assert_eq!(loaded.problems.len(), 9, "{:#?}", loaded.problems);
         assert!(loaded.problems.iter().any(|p| p.contains("Rule \"R9\" is unknown")));
         assert!(loaded.settings.rules.contains(&("R9".into(), false)), "kept for a newer Vetted");
-        assert!(loaded.problems.iter().any(|p| p.contains("Entry 2 of \"known_people\" (3) is not a text")));
+        assert!(loaded
+            .problems
+            .iter()
+            .any(|p| p.contains("Entry 2 of \"known_people\" (3) is not a text")));
         assert!(loaded.problems.iter().any(|p| p.contains("Unknown setting \"colour\"")));
         assert_eq!(loaded.settings.known_people, ["Ada"]);
         assert_eq!(loaded.settings.refused_roles, ["sourcing partner"]);
@@ -715,7 +815,8 @@ mod tests {
 
     #[test]
     fn a_newer_version_is_read_as_far_as_it_goes() {
-        let loaded = load(&object(&[("version", Value::Number(3.0)), ("known_people", texts(&["Ada"]))]));
+        let loaded =
+            load(&object(&[("version", Value::Number(3.0)), ("known_people", texts(&["Ada"]))]));
         assert_eq!(loaded.problems.len(), 1);
         assert_eq!(loaded.settings.known_people, ["Ada"]);
     }
@@ -723,9 +824,19 @@ mod tests {
     #[test]
     fn numbers_in_messages() {
         let cases = [
-            (3.0, "3"), (-12.0, "-12"), (0.0, "0"), (-0.0, "0"), (2.5, "2.5"), (0.1, "0.1"),
-            (1.0 / 3.0, "0.333333"), (-0.05, "-0.05"), (0.0000001, "0"), (1e20, "a number"),
-            (4503599627370495.5, "4503599627370495"), (f64::NAN, "a number"), (1.000001, "1.000001"),
+            (3.0, "3"),
+            (-12.0, "-12"),
+            (0.0, "0"),
+            (-0.0, "0"),
+            (2.5, "2.5"),
+            (0.1, "0.1"),
+            (1.0 / 3.0, "0.333333"),
+            (-0.05, "-0.05"),
+            (0.0000001, "0"),
+            (1e20, "a number"),
+            (4503599627370495.5, "4503599627370495"),
+            (f64::NAN, "a number"),
+            (1.000001, "1.000001"),
         ];
         for (n, text) in cases {
             assert_eq!(number_text(n), text, "{n}");
@@ -758,8 +869,14 @@ mod tests {
         let loaded = load(&object(&[("reply_templates", replies)]));
         assert_eq!(loaded.problems.len(), 4, "{:#?}", loaded.problems);
         assert!(loaded.problems.iter().any(|p| p.contains("rule \"R9\"") && p.contains("unknown")));
-        assert_eq!(loaded.settings.reply_templates, [("R5".into(), "Hello {name}, do we know each other?".into())]);
-        assert_eq!(load(&export(&loaded.settings)).settings.reply_templates, loaded.settings.reply_templates);
+        assert_eq!(
+            loaded.settings.reply_templates,
+            [("R5".into(), "Hello {name}, do we know each other?".into())]
+        );
+        assert_eq!(
+            load(&export(&loaded.settings)).settings.reply_templates,
+            loaded.settings.reply_templates
+        );
         let mut settings = loaded.settings;
         settings.set_reply_template("K", Some("Hi {name}!".into()));
         settings.set_reply_template("R6", Some("Hello {name}.".into()));

@@ -337,8 +337,8 @@ enum Class {
 fn class(c: char) -> Class {
     match c {
         // Apostrophes and quotation marks: "we’re", "the “Rust” group" stay one phrase.
-        '\u{2018}' | '\u{2019}' | '\u{201C}' | '\u{201D}' | '\u{00AB}' | '\u{00BB}' | '\u{02BC}'
-        | '\u{00B4}' => Class::Space,
+        '\u{2018}' | '\u{2019}' | '\u{201C}' | '\u{201D}' | '\u{00AB}' | '\u{00BB}'
+        | '\u{02BC}' | '\u{00B4}' => Class::Space,
         _ if is_ignored(c) => Class::Ignored,
         _ if c.is_whitespace() => Class::Space,
         _ => match fold_char(c) {
@@ -478,7 +478,9 @@ pub type AlsoWords<'a> = &'a mut dyn FnMut(&[u8], bool);
 /// The terms of a vocabulary written as one text, "a, b, c, ": in the wasm, a list of strings
 /// weighs a pointer and a length per entry besides the text, and compresses worse.
 pub fn terms(list: &'static str) -> impl Iterator<Item = &'static str> {
-    list.split(',').map(|term| term.strip_prefix(' ').unwrap_or(term)).filter(|term| !term.is_empty())
+    list.split(',')
+        .map(|term| term.strip_prefix(' ').unwrap_or(term))
+        .filter(|term| !term.is_empty())
 }
 
 /// Where `needle` (not empty) occurs in `text`, by bytes, from the left; a UTF-8 needle only
@@ -487,7 +489,11 @@ pub fn terms(list: &'static str) -> impl Iterator<Item = &'static str> {
 /// searcher and the formatting of their panics, some KiB, into the wasm every LinkedIn page loads.
 pub fn positions<'a>(text: &'a str, needle: &'a str) -> impl Iterator<Item = usize> + 'a {
     let needle = needle.as_bytes();
-    text.as_bytes().windows(needle.len().max(1)).enumerate().filter(move |(_, w)| *w == needle).map(|(at, _)| at)
+    text.as_bytes()
+        .windows(needle.len().max(1))
+        .enumerate()
+        .filter(move |(_, w)| *w == needle)
+        .map(|(at, _)| at)
 }
 
 /// `text` with each `needle` (not empty) in it replaced by `with`, from the left (see [`positions`]).
@@ -726,7 +732,9 @@ impl Lexicon {
         let before: Box<[u64]> = before.iter().map(|w| word_hash(w)).collect();
         let (tag, shown) = (tag & 15, u16::try_from(self.shown.len()).unwrap_or(u16::MAX));
         let entries = self.entries_for(last);
-        let known = entries.iter().any(|e| matches!(e, Entry::Term { before: b, tag: t, .. } if *t == tag && *b == before));
+        let known = entries.iter().any(
+            |e| matches!(e, Entry::Term { before: b, tag: t, .. } if *t == tag && *b == before),
+        );
         if !known && shown < u16::MAX {
             entries.push(Entry::Term { before, tag, shown });
             self.shown.push(term.trim().into());
@@ -832,7 +840,10 @@ impl<'a> Scan<'a> {
             return;
         }
         let first = self.position - before.len();
-        let follows = before.iter().enumerate().all(|(i, hash)| self.recent[(first + i) % MAX_TERM_WORDS] == *hash);
+        let follows = before
+            .iter()
+            .enumerate()
+            .all(|(i, hash)| self.recent[(first + i) % MAX_TERM_WORDS] == *hash);
         let silenced = self.stopped & (1 << tag) != 0 && self.stopped_at < first;
         let wanted = self.mask & (1 << tag) != 0 && !silenced;
         if follows && wanted && self.hits.found[tag] == 0 {
@@ -924,10 +935,20 @@ mod tests {
 
     #[test]
     fn byte_search_finds_what_std_finds() {
-        for (text, needle) in [("Hi $1, $1!", "$1"), ("aaaa", "aa"), ("Zoë Zoë", "ë Z"), ("", "x"), ("x", "xyz")] {
+        for (text, needle) in
+            [("Hi $1, $1!", "$1"), ("aaaa", "aa"), ("Zoë Zoë", "ë Z"), ("", "x"), ("x", "xyz")]
+        {
             assert_eq!(positions(text, needle).next(), text.find(needle), "{text} / {needle}");
-            assert_eq!(after(text, needle), text.split_once(needle).map(|(_, rest)| rest), "{text} / {needle}");
-            assert_eq!(replaced(text, needle, "Ada"), text.replace(needle, "Ada"), "{text} / {needle}");
+            assert_eq!(
+                after(text, needle),
+                text.split_once(needle).map(|(_, rest)| rest),
+                "{text} / {needle}"
+            );
+            assert_eq!(
+                replaced(text, needle, "Ada"),
+                text.replace(needle, "Ada"),
+                "{text} / {needle}"
+            );
         }
     }
 

@@ -87,7 +87,7 @@ pub struct RuleMatch<'a> {
 impl RuleMatch<'_> {
     /// The reason in English, the detail in place of the message's `$1`.
     pub fn reason(&self) -> String {
-        self.because.english.replacen("$1", &self.because.detail, 1)
+        crate::text::replaced(self.because.english, "$1", &self.because.detail)
     }
 
     /// What the message's `$1` stands for.

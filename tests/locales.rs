@@ -20,11 +20,16 @@ const POPUP: &[(&str, &str)] = include!("../src/popup_texts.rs");
 fn messages(language: &str) -> BTreeMap<String, String> {
     let path = format!("extension/_locales/{language}/messages.json");
     let text = std::fs::read_to_string(&path).expect(&path);
-    let Value::Object(entries) = serde_json::from_str(&text).expect("JSON") else { panic!("{path}: an object") };
+    let Value::Object(entries) = serde_json::from_str(&text).expect("JSON") else {
+        panic!("{path}: an object")
+    };
     entries
         .into_iter()
         .map(|(key, entry)| {
-            let message = entry.get("message").and_then(Value::as_str).unwrap_or_else(|| panic!("{path}: {key}"));
+            let message = entry
+                .get("message")
+                .and_then(Value::as_str)
+                .unwrap_or_else(|| panic!("{path}: {key}"));
             (key, message.to_string())
         })
         .collect()
@@ -96,7 +101,11 @@ fn reasons_in_source() -> BTreeMap<String, String> {
         let literals = string_literals(code);
         for pair in literals.windows(2) {
             if pair[0].starts_with("because_") && !pair[0].contains(' ') {
-                assert!(found.insert(pair[0].clone(), pair[1].clone()).is_none(), "{} twice", pair[0]);
+                assert!(
+                    found.insert(pair[0].clone(), pair[1].clone()).is_none(),
+                    "{} twice",
+                    pair[0]
+                );
             }
         }
     }
@@ -114,7 +123,10 @@ fn core_texts() -> BTreeMap<String, String> {
         if let Some(hint) = rule.hint {
             texts.insert(format!("rule_{id}_hint"), hint.to_string());
         }
-        assert!(texts.keys().any(|key| key.starts_with(&format!("because_{id}"))), "{id} has no reason");
+        assert!(
+            texts.keys().any(|key| key.starts_with(&format!("because_{id}"))),
+            "{id} has no reason"
+        );
     }
     for (key, english) in POPUP {
         assert!(texts.insert(key.to_string(), english.to_string()).is_none(), "{key} twice");
@@ -162,10 +174,18 @@ fn every_language_has_every_message_with_the_same_placeholders() {
             assert!(messages.contains_key(key), "_locales/{language} lacks {key}");
         }
         let keys: BTreeSet<&String> = messages.keys().collect();
-        assert_eq!(keys, en.keys().collect(), "_locales/{language} and _locales/en have different keys");
+        assert_eq!(
+            keys,
+            en.keys().collect(),
+            "_locales/{language} and _locales/en have different keys"
+        );
         for (key, message) in &messages {
             assert!(!message.trim().is_empty(), "_locales/{language}: {key} is empty");
-            assert_eq!(placeholders(message), placeholders(&en[key]), "_locales/{language}: {key}: {message:?}");
+            assert_eq!(
+                placeholders(message),
+                placeholders(&en[key]),
+                "_locales/{language}: {key}: {message:?}"
+            );
         }
         assert_eq!(messages["lang"], language);
     }
@@ -209,7 +229,8 @@ fn each_reason_is_its_message_with_the_detail() {
     let mut keys = BTreeSet::new();
     for invitation in &cases {
         for m in engine.classify(invitation).unwrap().matches {
-            let english = en.get(m.key()).unwrap_or_else(|| panic!("{} is not in _locales/en", m.key()));
+            let english =
+                en.get(m.key()).unwrap_or_else(|| panic!("{} is not in _locales/en", m.key()));
             assert_eq!(english.replacen("$1", m.detail(), 1), m.reason());
             keys.insert(m.key());
         }

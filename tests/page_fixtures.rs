@@ -2,8 +2,8 @@
 
 mod support;
 
-use support::{anchor_problem, fixtures, html, reading_json, the_card, GENERATIONS};
 use serde_json::json;
+use support::{anchor_problem, fixtures, html, reading_json, the_card, GENERATIONS};
 use vetted::page::{read_card, Card, Reading, PROFILE};
 use vetted::{Engine, Settings};
 
@@ -112,7 +112,8 @@ fn no_snapshot_makes_the_reader_panic() {
             let mut pieces: Vec<&str> = snapshot.split_inclusive(['<', '>', '"']).collect();
             for _ in 0..200 {
                 seed = seed.wrapping_mul(6364136223846793005).wrapping_add(1442695040888963407);
-                let (a, b) = ((seed >> 33) as usize % pieces.len(), (seed >> 13) as usize % pieces.len());
+                let (a, b) =
+                    ((seed >> 33) as usize % pieces.len(), (seed >> 13) as usize % pieces.len());
                 pieces.swap(a, b);
                 read_card(&Card::parse(&pieces.concat()));
             }

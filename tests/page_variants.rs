@@ -132,7 +132,7 @@ fn entity_name(card: &Element) -> Option<String> {
     all(card)
         .into_iter()
         .filter(|e| e.tag == "a" && e.attr("href").and_then(entity_kind).is_some())
-        .find_map(|e| first_text(e))
+        .find_map(first_text)
 }
 
 // ---------------------------------------------------------------------------------------------

@@ -41,7 +41,9 @@ fn a_version_1_file_is_migrated() {
     assert_eq!(settings::version_of(&v1), 1);
     let loaded = settings::load(&v1);
     assert_eq!(loaded.problems, Vec::<String>::new());
-    assert!(!loaded.settings.is_on("R4") && !loaded.settings.is_on("O") && loaded.settings.is_on("R5"));
+    assert!(
+        !loaded.settings.is_on("R4") && !loaded.settings.is_on("O") && loaded.settings.is_on("R5")
+    );
     let exported = settings::export(&loaded.settings);
     assert_eq!(settings::version_of(&exported), settings::VERSION);
     let Value::Object(fields) = &exported else { panic!("an object") };
@@ -63,7 +65,12 @@ fn a_bad_file_is_reported_value_by_value_and_never_crashes() {
     // Whatever was read, an engine can be built and used.
     let engine = Engine::new(loaded.settings);
     assert!(engine.classify(&Invitation::person("Ada")).is_some());
-    for data in [Value::Null, Value::Bool(true), Value::String("{}".into()), Value::Array(vec![Value::Null])] {
+    for data in [
+        Value::Null,
+        Value::Bool(true),
+        Value::String("{}".into()),
+        Value::Array(vec![Value::Null]),
+    ] {
         assert_eq!(settings::load(&data).problems.len(), 1);
     }
 }

@@ -45,136 +45,733 @@ const BASE: Row = Row {
 
 const ROWS: &[Row] = &[
     // K: people the user knows.
-    Row { about: "known by profile link", slug: "ada-lovelace-1815", note: "", lists: &[("known_people", "https://www.linkedin.com/in/ada-lovelace-1815/")], expect: "accept K no-note", ..BASE },
-    Row { about: "known by name despite case, accents, credentials and emoji", name: "Dr. ZOË O’Neil, PhD 🚀", lists: &[("known_people", "Zoe O'Neil")], expect: "accept K note", ..BASE },
-    Row { about: "known by name with dotted credentials and pronouns", name: "Zoe O'Neil M.B.A. (she/her)", note: "", lists: &[("known_people", "Zoë  O'Neil, CPA")], expect: "accept K no-note", ..BASE },
-    Row { about: "a recruiter the user knows is accepted", headline: "Senior Recruiter at Hays", note: "", lists: &[("known_people", "Alex Morgan")], expect: "accept K R6 no-note", ..BASE },
-    Row { about: "a known sender with only the default text", note: "I'd like to add you to my professional network on LinkedIn.", lists: &[("known_people", "Alex Morgan")], expect: "accept K no-note", ..BASE },
-    Row { about: "K off: a known sender is left to consider, not refused", note: "", off: &["K"], lists: &[("known_people", "Alex Morgan")], expect: "consider no-note", ..BASE },
-    Row { about: "a namesake with another profile is still known by name", slug: "alex-morgan-77", lists: &[("known_people", "in/alex-morgan-12")], expect: "consider R2 note", ..BASE },
+    Row {
+        about: "known by profile link",
+        slug: "ada-lovelace-1815",
+        note: "",
+        lists: &[("known_people", "https://www.linkedin.com/in/ada-lovelace-1815/")],
+        expect: "accept K no-note",
+        ..BASE
+    },
+    Row {
+        about: "known by name despite case, accents, credentials and emoji",
+        name: "Dr. ZOË O’Neil, PhD 🚀",
+        lists: &[("known_people", "Zoe O'Neil")],
+        expect: "accept K note",
+        ..BASE
+    },
+    Row {
+        about: "known by name with dotted credentials and pronouns",
+        name: "Zoe O'Neil M.B.A. (she/her)",
+        note: "",
+        lists: &[("known_people", "Zoë  O'Neil, CPA")],
+        expect: "accept K no-note",
+        ..BASE
+    },
+    Row {
+        about: "a recruiter the user knows is accepted",
+        headline: "Senior Recruiter at Hays",
+        note: "",
+        lists: &[("known_people", "Alex Morgan")],
+        expect: "accept K R6 no-note",
+        ..BASE
+    },
+    Row {
+        about: "a known sender with only the default text",
+        note: "I'd like to add you to my professional network on LinkedIn.",
+        lists: &[("known_people", "Alex Morgan")],
+        expect: "accept K no-note",
+        ..BASE
+    },
+    Row {
+        about: "K off: a known sender is left to consider, not refused",
+        note: "",
+        off: &["K"],
+        lists: &[("known_people", "Alex Morgan")],
+        expect: "consider no-note",
+        ..BASE
+    },
+    Row {
+        about: "a namesake with another profile is still known by name",
+        slug: "alex-morgan-77",
+        lists: &[("known_people", "in/alex-morgan-12")],
+        expect: "consider R2 note",
+        ..BASE
+    },
     // E2: met on other channels.
-    Row { about: "met elsewhere, by handle and slug", slug: "ferris-crab-a1b2c3", name: "Ferris 🦀", lists: &[("met_elsewhere", "@ferris_crab")], expect: "accept E2 note", ..BASE },
-    Row { about: "met elsewhere, by name; a spammy note is still listed", name: "Linus Torvalds", note: "Dear friend, add me on WhatsApp", lists: &[("met_elsewhere", "Linus Torvalds")], expect: "accept E2 R1 note", ..BASE },
-    Row { about: "E2 off", name: "Linus Torvalds", note: "", off: &["E2"], lists: &[("met_elsewhere", "Linus Torvalds")], expect: "consider no-note", ..BASE },
+    Row {
+        about: "met elsewhere, by handle and slug",
+        slug: "ferris-crab-a1b2c3",
+        name: "Ferris 🦀",
+        lists: &[("met_elsewhere", "@ferris_crab")],
+        expect: "accept E2 note",
+        ..BASE
+    },
+    Row {
+        about: "met elsewhere, by name; a spammy note is still listed",
+        name: "Linus Torvalds",
+        note: "Dear friend, add me on WhatsApp",
+        lists: &[("met_elsewhere", "Linus Torvalds")],
+        expect: "accept E2 R1 note",
+        ..BASE
+    },
+    Row {
+        about: "E2 off",
+        name: "Linus Torvalds",
+        note: "",
+        off: &["E2"],
+        lists: &[("met_elsewhere", "Linus Torvalds")],
+        expect: "consider no-note",
+        ..BASE
+    },
     // R6: refused roles, seven languages.
-    Row { about: "EN recruiter", headline: "Senior Technical Recruiter at Google", expect: "refuse R6 note", ..BASE },
-    Row { about: "EN talent acquisition", headline: "Talent Acquisition Partner | EMEA", expect: "refuse R6 note", ..BASE },
-    Row { about: "EN HR business partner", headline: "HR Business Partner", expect: "refuse R6 note", ..BASE },
-    Row { about: "EN dotted H.R.", headline: "H.R. Manager, retail", expect: "refuse R6 note", ..BASE },
-    Row { about: "EN headhunter", headline: "Headhunter for C-level roles", expect: "refuse R6 note", ..BASE },
-    Row { about: "EN realtor", headline: "Licensed Realtor® | Homes in Austin", expect: "refuse R6 note", ..BASE },
-    Row { about: "EN real-estate agent", headline: "Real-Estate Agent, Keller Williams", expect: "refuse R6 note", ..BASE },
-    Row { about: "EN staffing", headline: "Staffing Specialist - IT", expect: "refuse R6 note", ..BASE },
-    Row { about: "EN people partner", headline: "People Partner at Stripe", expect: "refuse R6 note", ..BASE },
-    Row { about: "EN sourcer", headline: "Sourcer | Tech | Remote", expect: "refuse R6 note", ..BASE },
-    Row { about: "EN styled letters", headline: "𝗥𝗲𝗰𝗿𝘂𝗶𝘁𝗲𝗿 🚀 Fintech", expect: "refuse R6 note", ..BASE },
-    Row { about: "DE recruiter", headline: "Personalvermittlerin bei Hays", expect: "refuse R6 note", ..BASE },
-    Row { about: "DE estate agent", headline: "Immobilienmakler in München", expect: "refuse R6 note", ..BASE },
-    Row { about: "FR recruiter", headline: "Chargée de recrutement chez Capgemini", expect: "refuse R6 note", ..BASE },
-    Row { about: "FR estate agent", headline: "Agent immobilier indépendant", expect: "refuse R6 note", ..BASE },
+    Row {
+        about: "EN recruiter",
+        headline: "Senior Technical Recruiter at Google",
+        expect: "refuse R6 note",
+        ..BASE
+    },
+    Row {
+        about: "EN talent acquisition",
+        headline: "Talent Acquisition Partner | EMEA",
+        expect: "refuse R6 note",
+        ..BASE
+    },
+    Row {
+        about: "EN HR business partner",
+        headline: "HR Business Partner",
+        expect: "refuse R6 note",
+        ..BASE
+    },
+    Row {
+        about: "EN dotted H.R.",
+        headline: "H.R. Manager, retail",
+        expect: "refuse R6 note",
+        ..BASE
+    },
+    Row {
+        about: "EN headhunter",
+        headline: "Headhunter for C-level roles",
+        expect: "refuse R6 note",
+        ..BASE
+    },
+    Row {
+        about: "EN realtor",
+        headline: "Licensed Realtor® | Homes in Austin",
+        expect: "refuse R6 note",
+        ..BASE
+    },
+    Row {
+        about: "EN real-estate agent",
+        headline: "Real-Estate Agent, Keller Williams",
+        expect: "refuse R6 note",
+        ..BASE
+    },
+    Row {
+        about: "EN staffing",
+        headline: "Staffing Specialist - IT",
+        expect: "refuse R6 note",
+        ..BASE
+    },
+    Row {
+        about: "EN people partner",
+        headline: "People Partner at Stripe",
+        expect: "refuse R6 note",
+        ..BASE
+    },
+    Row {
+        about: "EN sourcer",
+        headline: "Sourcer | Tech | Remote",
+        expect: "refuse R6 note",
+        ..BASE
+    },
+    Row {
+        about: "EN styled letters",
+        headline: "𝗥𝗲𝗰𝗿𝘂𝗶𝘁𝗲𝗿 🚀 Fintech",
+        expect: "refuse R6 note",
+        ..BASE
+    },
+    Row {
+        about: "DE recruiter",
+        headline: "Personalvermittlerin bei Hays",
+        expect: "refuse R6 note",
+        ..BASE
+    },
+    Row {
+        about: "DE estate agent",
+        headline: "Immobilienmakler in München",
+        expect: "refuse R6 note",
+        ..BASE
+    },
+    Row {
+        about: "FR recruiter",
+        headline: "Chargée de recrutement chez Capgemini",
+        expect: "refuse R6 note",
+        ..BASE
+    },
+    Row {
+        about: "FR estate agent",
+        headline: "Agent immobilier indépendant",
+        expect: "refuse R6 note",
+        ..BASE
+    },
     Row { about: "FR HR", headline: "Responsable RH", expect: "refuse R6 note", ..BASE },
-    Row { about: "ES recruiter", headline: "Reclutadora IT en Madrid", expect: "refuse R6 note", ..BASE },
-    Row { about: "ES estate agent", headline: "Agente inmobiliario", expect: "refuse R6 note", ..BASE },
-    Row { about: "ES HR", headline: "Recursos Humanos | Selección de personal", expect: "refuse R6 note", ..BASE },
-    Row { about: "IT recruiter", headline: "Selezionatrice presso Adecco", expect: "refuse R6 note", ..BASE },
-    Row { about: "IT estate agent", headline: "Agente immobiliare a Milano", expect: "refuse R6 note", ..BASE },
-    Row { about: "IT HR", headline: "Responsabile Risorse Umane", expect: "refuse R6 note", ..BASE },
-    Row { about: "NL recruiter", headline: "Intercedent bij Randstad", expect: "refuse R6 note", ..BASE },
-    Row { about: "NL estate agent", headline: "Makelaar in Amsterdam", expect: "refuse R6 note", ..BASE },
-    Row { about: "PT recruiter", headline: "Recrutadora na Accenture", expect: "refuse R6 note", ..BASE },
-    Row { about: "PT estate agent", headline: "Corretor de Imóveis", expect: "refuse R6 note", ..BASE },
-    Row { about: "role in the status line", status: "Alex Morgan, Recruiter, is inviting you to connect", expect: "refuse R6 note", ..BASE },
-    Row { about: "a role the user added", headline: "Personalentwickler", lists: &[("refused_roles", "Personalentwickler")], expect: "refuse R6 note", ..BASE },
-    Row { about: "R6 off", headline: "Senior Recruiter", off: &["R6"], expect: "consider R2 note", ..BASE },
+    Row {
+        about: "ES recruiter",
+        headline: "Reclutadora IT en Madrid",
+        expect: "refuse R6 note",
+        ..BASE
+    },
+    Row {
+        about: "ES estate agent",
+        headline: "Agente inmobiliario",
+        expect: "refuse R6 note",
+        ..BASE
+    },
+    Row {
+        about: "ES HR",
+        headline: "Recursos Humanos | Selección de personal",
+        expect: "refuse R6 note",
+        ..BASE
+    },
+    Row {
+        about: "IT recruiter",
+        headline: "Selezionatrice presso Adecco",
+        expect: "refuse R6 note",
+        ..BASE
+    },
+    Row {
+        about: "IT estate agent",
+        headline: "Agente immobiliare a Milano",
+        expect: "refuse R6 note",
+        ..BASE
+    },
+    Row {
+        about: "IT HR",
+        headline: "Responsabile Risorse Umane",
+        expect: "refuse R6 note",
+        ..BASE
+    },
+    Row {
+        about: "NL recruiter",
+        headline: "Intercedent bij Randstad",
+        expect: "refuse R6 note",
+        ..BASE
+    },
+    Row {
+        about: "NL estate agent",
+        headline: "Makelaar in Amsterdam",
+        expect: "refuse R6 note",
+        ..BASE
+    },
+    Row {
+        about: "PT recruiter",
+        headline: "Recrutadora na Accenture",
+        expect: "refuse R6 note",
+        ..BASE
+    },
+    Row {
+        about: "PT estate agent",
+        headline: "Corretor de Imóveis",
+        expect: "refuse R6 note",
+        ..BASE
+    },
+    Row {
+        about: "role in the status line",
+        status: "Alex Morgan, Recruiter, is inviting you to connect",
+        expect: "refuse R6 note",
+        ..BASE
+    },
+    Row {
+        about: "a role the user added",
+        headline: "Personalentwickler",
+        lists: &[("refused_roles", "Personalentwickler")],
+        expect: "refuse R6 note",
+        ..BASE
+    },
+    Row {
+        about: "R6 off",
+        headline: "Senior Recruiter",
+        off: &["R6"],
+        expect: "consider R2 note",
+        ..BASE
+    },
     // R6: the false positives of a naive matcher.
-    Row { about: "Shreya is not HR", name: "Shreya Patel", headline: "Data scientist", expect: "consider R2 note", ..BASE },
+    Row {
+        about: "Shreya is not HR",
+        name: "Shreya Patel",
+        headline: "Data scientist",
+        expect: "consider R2 note",
+        ..BASE
+    },
     Row { about: "HRV researcher", headline: "HRV researcher", expect: "consider R2 note", ..BASE },
-    Row { about: "real-time is not real estate", headline: "Real-time systems engineer", expect: "consider R2 note", ..BASE },
-    Row { about: "recruiting software", headline: "Software Engineer at a recruiting-software company", expect: "consider R2 note", ..BASE },
-    Row { about: "Christopher is not HR", name: "Christopher Hrabal", headline: "Chrome extension developer", expect: "consider R2 note", ..BASE },
+    Row {
+        about: "real-time is not real estate",
+        headline: "Real-time systems engineer",
+        expect: "consider R2 note",
+        ..BASE
+    },
+    Row {
+        about: "recruiting software",
+        headline: "Software Engineer at a recruiting-software company",
+        expect: "consider R2 note",
+        ..BASE
+    },
+    Row {
+        about: "Christopher is not HR",
+        name: "Christopher Hrabal",
+        headline: "Chrome extension developer",
+        expect: "consider R2 note",
+        ..BASE
+    },
     Row { about: "Therapist", headline: "Therapist", expect: "consider R2 note", ..BASE },
-    Row { about: "Chrome extension developer", headline: "Chrome extension developer", expect: "consider R2 note", ..BASE },
-    Row { about: "the employer's business is not the role", headline: "Software Engineer at Hays Recruitment", expect: "consider R2 note", ..BASE },
-    Row { about: "no recruiters, please", headline: "Rust developer | No recruiters, please", expect: "consider R2 note", ..BASE },
-    Row { about: "a former recruiter", headline: "Ex-recruiter, now Rust developer", expect: "consider R2 note", ..BASE },
+    Row {
+        about: "Chrome extension developer",
+        headline: "Chrome extension developer",
+        expect: "consider R2 note",
+        ..BASE
+    },
+    Row {
+        about: "the employer's business is not the role",
+        headline: "Software Engineer at Hays Recruitment",
+        expect: "consider R2 note",
+        ..BASE
+    },
+    Row {
+        about: "no recruiters, please",
+        headline: "Rust developer | No recruiters, please",
+        expect: "consider R2 note",
+        ..BASE
+    },
+    Row {
+        about: "a former recruiter",
+        headline: "Ex-recruiter, now Rust developer",
+        expect: "consider R2 note",
+        ..BASE
+    },
     // R3: open networkers.
-    Row { about: "LION and a count", headline: "CEO | LION | 30K+", expect: "refuse R3 note", ..BASE },
-    Row { about: "LION in the name", name: "Max Power [LION]", headline: "Sales", expect: "refuse R3 note", ..BASE },
-    Row { about: "L.I.O.N.", headline: "L.I.O.N. - Growth hacker", expect: "refuse R3 note", ..BASE },
-    Row { about: "open networker", headline: "Open Networker, coach", expect: "refuse R3 note", ..BASE },
+    Row {
+        about: "LION and a count",
+        headline: "CEO | LION | 30K+",
+        expect: "refuse R3 note",
+        ..BASE
+    },
+    Row {
+        about: "LION in the name",
+        name: "Max Power [LION]",
+        headline: "Sales",
+        expect: "refuse R3 note",
+        ..BASE
+    },
+    Row {
+        about: "L.I.O.N.",
+        headline: "L.I.O.N. - Growth hacker",
+        expect: "refuse R3 note",
+        ..BASE
+    },
+    Row {
+        about: "open networker",
+        headline: "Open Networker, coach",
+        expect: "refuse R3 note",
+        ..BASE
+    },
     Row { about: "TopLinked", headline: "TopLinked member", expect: "refuse R3 note", ..BASE },
-    Row { about: "accept all invitations", headline: "I accept all invitations", expect: "refuse R3 note", ..BASE },
-    Row { about: "followers count", headline: "Coach | 12K followers", expect: "refuse R3 note", ..BASE },
-    Row { about: "e-mail in the headline", headline: "Marketing | invite: max.power@example.com", expect: "refuse R3 note", ..BASE },
-    Row { about: "DE open networker", headline: "Offener Netzwerker", expect: "refuse R3 note", ..BASE },
-    Row { about: "FR accepts all", headline: "J'accepte toutes les invitations", expect: "refuse R3 note", ..BASE },
-    Row { about: "ES accepts all", headline: "Acepto todas las invitaciones", expect: "refuse R3 note", ..BASE },
-    Row { about: "IT accepts all", headline: "Accetto tutti gli inviti", expect: "refuse R3 note", ..BASE },
-    Row { about: "NL accepts all", headline: "Accepteer alle uitnodigingen", expect: "refuse R3 note", ..BASE },
-    Row { about: "PT accepts all", headline: "Aceito todos os convites", expect: "refuse R3 note", ..BASE },
-    Row { about: "a term the user added", headline: "Mega Connector", lists: &[("open_networker_terms", "mega connector")], expect: "refuse R3 note", ..BASE },
-    Row { about: "a sea lion is no LION", headline: "Sea lion biologist", expect: "consider R2 note", ..BASE },
-    Row { about: "an at sign is no e-mail", headline: "Engineer @ Acme.com", expect: "consider R2 note", ..BASE },
-    Row { about: "companies served are no connections", headline: "Helped 5000+ companies grow", expect: "consider R2 note", ..BASE },
-    Row { about: "R3 off", headline: "LION | 30K+", off: &["R3"], expect: "consider R2 note", ..BASE },
+    Row {
+        about: "accept all invitations",
+        headline: "I accept all invitations",
+        expect: "refuse R3 note",
+        ..BASE
+    },
+    Row {
+        about: "followers count",
+        headline: "Coach | 12K followers",
+        expect: "refuse R3 note",
+        ..BASE
+    },
+    Row {
+        about: "e-mail in the headline",
+        headline: "Marketing | invite: max.power@example.com",
+        expect: "refuse R3 note",
+        ..BASE
+    },
+    Row {
+        about: "DE open networker",
+        headline: "Offener Netzwerker",
+        expect: "refuse R3 note",
+        ..BASE
+    },
+    Row {
+        about: "FR accepts all",
+        headline: "J'accepte toutes les invitations",
+        expect: "refuse R3 note",
+        ..BASE
+    },
+    Row {
+        about: "ES accepts all",
+        headline: "Acepto todas las invitaciones",
+        expect: "refuse R3 note",
+        ..BASE
+    },
+    Row {
+        about: "IT accepts all",
+        headline: "Accetto tutti gli inviti",
+        expect: "refuse R3 note",
+        ..BASE
+    },
+    Row {
+        about: "NL accepts all",
+        headline: "Accepteer alle uitnodigingen",
+        expect: "refuse R3 note",
+        ..BASE
+    },
+    Row {
+        about: "PT accepts all",
+        headline: "Aceito todos os convites",
+        expect: "refuse R3 note",
+        ..BASE
+    },
+    Row {
+        about: "a term the user added",
+        headline: "Mega Connector",
+        lists: &[("open_networker_terms", "mega connector")],
+        expect: "refuse R3 note",
+        ..BASE
+    },
+    Row {
+        about: "a sea lion is no LION",
+        headline: "Sea lion biologist",
+        expect: "consider R2 note",
+        ..BASE
+    },
+    Row {
+        about: "an at sign is no e-mail",
+        headline: "Engineer @ Acme.com",
+        expect: "consider R2 note",
+        ..BASE
+    },
+    Row {
+        about: "companies served are no connections",
+        headline: "Helped 5000+ companies grow",
+        expect: "consider R2 note",
+        ..BASE
+    },
+    Row {
+        about: "R3 off",
+        headline: "LION | 30K+",
+        off: &["R3"],
+        expect: "consider R2 note",
+        ..BASE
+    },
     // R1: social or spam notes.
-    Row { about: "romance opener", note: "Hello dear, your smile caught my attention.", expect: "refuse R1 note hint", ..BASE },
-    Row { about: "dear friend with crypto", note: "Dear friend, I have an investment opportunity in bitcoin trading.", expect: "refuse R1 note hint", ..BASE },
-    Row { about: "forex and passive income", note: "I can show you how to earn passive income with forex.", expect: "refuse R1 note hint", ..BASE },
-    Row { about: "WhatsApp", note: "Add me on WhatsApp +1 555 0100", expect: "refuse R1 note hint", ..BASE },
-    Row { about: "a shortened link", note: "Check my offer at bit.ly/3xYz", expect: "refuse R1 note hint", ..BASE },
-    Row { about: "DE dear friend", note: "Hallo lieber Freund, wie geht es dir?", expect: "refuse R1 note hint", ..BASE },
-    Row { about: "FR dear friend", note: "Bonjour cher ami, comment allez-vous ?", expect: "refuse R1 note hint", ..BASE },
-    Row { about: "ES dear friend", note: "Hola querida amiga, ¿cómo estás?", expect: "refuse R1 note hint", ..BASE },
-    Row { about: "IT dear friend", note: "Ciao caro amico, come stai?", expect: "refuse R1 note hint", ..BASE },
-    Row { about: "NL passive income", note: "Hoi! Wil je passief inkomen verdienen?", expect: "refuse R1 note hint", ..BASE },
-    Row { about: "PT crypto", note: "Olá! Renda passiva com criptomoedas, fale comigo.", expect: "refuse R1 note hint", ..BASE },
-    Row { about: "a term the user added", note: "Win a gift card today", lists: &[("spam_terms", "gift card")], expect: "refuse R1 note hint", ..BASE },
-    Row { about: "GitHub links are trusted", note: "Loved your crate, mine is at https://github.com/alex/thing", expect: "consider R2 note", ..BASE },
-    Row { about: "a site the user trusts", note: "See https://www.example.org/talk for my slides", lists: &[("trusted_sites", "example.org")], expect: "consider R2 note", ..BASE },
-    Row { about: "cryptography is not a crypto pitch", note: "I work on post-quantum crypto at ETH, loved your paper.", expect: "consider R2 note", ..BASE },
-    Row { about: "a recruiter's spam still gets the hint", headline: "Recruiter", note: "Dear friend, add me on WhatsApp", expect: "refuse R6 R1 note hint", ..BASE },
-    Row { about: "R1 off", note: "Dear friend, how are you?", off: &["R1"], expect: "consider R2 note", ..BASE },
+    Row {
+        about: "romance opener",
+        note: "Hello dear, your smile caught my attention.",
+        expect: "refuse R1 note hint",
+        ..BASE
+    },
+    Row {
+        about: "dear friend with crypto",
+        note: "Dear friend, I have an investment opportunity in bitcoin trading.",
+        expect: "refuse R1 note hint",
+        ..BASE
+    },
+    Row {
+        about: "forex and passive income",
+        note: "I can show you how to earn passive income with forex.",
+        expect: "refuse R1 note hint",
+        ..BASE
+    },
+    Row {
+        about: "WhatsApp",
+        note: "Add me on WhatsApp +1 555 0100",
+        expect: "refuse R1 note hint",
+        ..BASE
+    },
+    Row {
+        about: "a shortened link",
+        note: "Check my offer at bit.ly/3xYz",
+        expect: "refuse R1 note hint",
+        ..BASE
+    },
+    Row {
+        about: "DE dear friend",
+        note: "Hallo lieber Freund, wie geht es dir?",
+        expect: "refuse R1 note hint",
+        ..BASE
+    },
+    Row {
+        about: "FR dear friend",
+        note: "Bonjour cher ami, comment allez-vous ?",
+        expect: "refuse R1 note hint",
+        ..BASE
+    },
+    Row {
+        about: "ES dear friend",
+        note: "Hola querida amiga, ¿cómo estás?",
+        expect: "refuse R1 note hint",
+        ..BASE
+    },
+    Row {
+        about: "IT dear friend",
+        note: "Ciao caro amico, come stai?",
+        expect: "refuse R1 note hint",
+        ..BASE
+    },
+    Row {
+        about: "NL passive income",
+        note: "Hoi! Wil je passief inkomen verdienen?",
+        expect: "refuse R1 note hint",
+        ..BASE
+    },
+    Row {
+        about: "PT crypto",
+        note: "Olá! Renda passiva com criptomoedas, fale comigo.",
+        expect: "refuse R1 note hint",
+        ..BASE
+    },
+    Row {
+        about: "a term the user added",
+        note: "Win a gift card today",
+        lists: &[("spam_terms", "gift card")],
+        expect: "refuse R1 note hint",
+        ..BASE
+    },
+    Row {
+        about: "GitHub links are trusted",
+        note: "Loved your crate, mine is at https://github.com/alex/thing",
+        expect: "consider R2 note",
+        ..BASE
+    },
+    Row {
+        about: "a site the user trusts",
+        note: "See https://www.example.org/talk for my slides",
+        lists: &[("trusted_sites", "example.org")],
+        expect: "consider R2 note",
+        ..BASE
+    },
+    Row {
+        about: "cryptography is not a crypto pitch",
+        note: "I work on post-quantum crypto at ETH, loved your paper.",
+        expect: "consider R2 note",
+        ..BASE
+    },
+    Row {
+        about: "a recruiter's spam still gets the hint",
+        headline: "Recruiter",
+        note: "Dear friend, add me on WhatsApp",
+        expect: "refuse R6 R1 note hint",
+        ..BASE
+    },
+    Row {
+        about: "R1 off",
+        note: "Dear friend, how are you?",
+        off: &["R1"],
+        expect: "consider R2 note",
+        ..BASE
+    },
     // R5: no personal note.
     Row { about: "no note at all", note: "", expect: "refuse R5 no-note", ..BASE },
-    Row { about: "default text, curly apostrophe", note: "I’d like to add you to my professional network on LinkedIn.", expect: "refuse R5 no-note", ..BASE },
-    Row { about: "default text with a signature", note: "I'd like to add you to my LinkedIn network. - Alex Morgan", expect: "refuse R5 no-note", ..BASE },
-    Row { about: "default text in French", note: "Je souhaiterais vous ajouter à mon réseau professionnel sur LinkedIn.", expect: "refuse R5 no-note", ..BASE },
-    Row { about: "default text in German", note: "Ich möchte Sie gerne zu meinem beruflichen Netzwerk auf LinkedIn hinzufügen.", expect: "refuse R5 no-note", ..BASE },
-    Row { about: "default text in Spanish", note: "Me gustaría añadirte a mi red profesional en LinkedIn.", expect: "refuse R5 no-note", ..BASE },
+    Row {
+        about: "default text, curly apostrophe",
+        note: "I’d like to add you to my professional network on LinkedIn.",
+        expect: "refuse R5 no-note",
+        ..BASE
+    },
+    Row {
+        about: "default text with a signature",
+        note: "I'd like to add you to my LinkedIn network. - Alex Morgan",
+        expect: "refuse R5 no-note",
+        ..BASE
+    },
+    Row {
+        about: "default text in French",
+        note: "Je souhaiterais vous ajouter à mon réseau professionnel sur LinkedIn.",
+        expect: "refuse R5 no-note",
+        ..BASE
+    },
+    Row {
+        about: "default text in German",
+        note: "Ich möchte Sie gerne zu meinem beruflichen Netzwerk auf LinkedIn hinzufügen.",
+        expect: "refuse R5 no-note",
+        ..BASE
+    },
+    Row {
+        about: "default text in Spanish",
+        note: "Me gustaría añadirte a mi red profesional en LinkedIn.",
+        expect: "refuse R5 no-note",
+        ..BASE
+    },
     Row { about: "blank message", note: "   \n ", expect: "refuse R5 no-note", ..BASE },
     Row { about: "R5 off", note: "", off: &["R5"], expect: "consider R2 no-note", ..BASE },
     // E1: business opportunities.
-    Row { about: "EN budget and deadline", note: "We have a budget and a deadline for a Rust port.", expect: "consider E1 note", ..BASE },
-    Row { about: "DE project", note: "Wir haben ein Projekt mit festem Budget.", expect: "consider E1 note", ..BASE },
-    Row { about: "FR project", note: "Nous avons un projet pour vous.", expect: "consider E1 note", ..BASE },
-    Row { about: "ES proposal", note: "Tenemos una propuesta para usted.", expect: "consider E1 note", ..BASE },
-    Row { about: "IT project", note: "Abbiamo un nuovo progetto in Rust.", expect: "consider E1 note", ..BASE },
-    Row { about: "NL partnership", note: "Wij zoeken samenwerking.", expect: "consider E1 note", ..BASE },
-    Row { about: "PT partnership", note: "Temos uma proposta de parceria.", expect: "consider E1 note", ..BASE },
-    Row { about: "a business pitch from a recruiter is refused", headline: "Tech Recruiter", note: "I have a contract with a great budget for you.", expect: "refuse R6 note", ..BASE },
-    Row { about: "an open networker with a business pitch is refused", headline: "LION", note: "We have a proposal for a partnership.", expect: "refuse R3 E1 note", ..BASE },
-    Row { about: "R6 off: the recruiter's pitch is business", headline: "Tech Recruiter", note: "I have a contract for you.", off: &["R6"], expect: "consider E1 note", ..BASE },
-    Row { about: "E1 off", note: "We have a budget for a Rust port.", off: &["E1"], expect: "consider R2 note", ..BASE },
+    Row {
+        about: "EN budget and deadline",
+        note: "We have a budget and a deadline for a Rust port.",
+        expect: "consider E1 note",
+        ..BASE
+    },
+    Row {
+        about: "DE project",
+        note: "Wir haben ein Projekt mit festem Budget.",
+        expect: "consider E1 note",
+        ..BASE
+    },
+    Row {
+        about: "FR project",
+        note: "Nous avons un projet pour vous.",
+        expect: "consider E1 note",
+        ..BASE
+    },
+    Row {
+        about: "ES proposal",
+        note: "Tenemos una propuesta para usted.",
+        expect: "consider E1 note",
+        ..BASE
+    },
+    Row {
+        about: "IT project",
+        note: "Abbiamo un nuovo progetto in Rust.",
+        expect: "consider E1 note",
+        ..BASE
+    },
+    Row {
+        about: "NL partnership",
+        note: "Wij zoeken samenwerking.",
+        expect: "consider E1 note",
+        ..BASE
+    },
+    Row {
+        about: "PT partnership",
+        note: "Temos uma proposta de parceria.",
+        expect: "consider E1 note",
+        ..BASE
+    },
+    Row {
+        about: "a business pitch from a recruiter is refused",
+        headline: "Tech Recruiter",
+        note: "I have a contract with a great budget for you.",
+        expect: "refuse R6 note",
+        ..BASE
+    },
+    Row {
+        about: "an open networker with a business pitch is refused",
+        headline: "LION",
+        note: "We have a proposal for a partnership.",
+        expect: "refuse R3 E1 note",
+        ..BASE
+    },
+    Row {
+        about: "R6 off: the recruiter's pitch is business",
+        headline: "Tech Recruiter",
+        note: "I have a contract for you.",
+        off: &["R6"],
+        expect: "consider E1 note",
+        ..BASE
+    },
+    Row {
+        about: "E1 off",
+        note: "We have a budget for a Rust port.",
+        off: &["E1"],
+        expect: "consider R2 note",
+        ..BASE
+    },
     // R4: groups are for open networking.
-    Row { about: "EN shared group only", note: "Hi! We're both in the Rust Programming group.", expect: "consider R4 note", ..BASE },
-    Row { about: "DE shared group only", note: "Wir sind beide in der Gruppe Rust DACH.", expect: "consider R4 note", ..BASE },
-    Row { about: "FR shared group only", note: "Nous sommes membres du même groupe.", expect: "consider R4 note", ..BASE },
-    Row { about: "a group phrase the user added", note: "Saw you at the Rustaceans Meetup.", lists: &[("group_terms", "rustaceans meetup")], expect: "consider R4 note", ..BASE },
-    Row { about: "a group and a business proposal", note: "We're both in the Rust group; we have a budget for an audit.", expect: "consider E1 note", ..BASE },
-    Row { about: "a group and a meeting", note: "We're both in the Rust group and we met at RustConf.", expect: "consider R2 note", ..BASE },
-    Row { about: "R4 off", note: "We're both in the Rust group.", off: &["R4"], expect: "consider R2 note", ..BASE },
+    Row {
+        about: "EN shared group only",
+        note: "Hi! We're both in the Rust Programming group.",
+        expect: "consider R4 note",
+        ..BASE
+    },
+    Row {
+        about: "DE shared group only",
+        note: "Wir sind beide in der Gruppe Rust DACH.",
+        expect: "consider R4 note",
+        ..BASE
+    },
+    Row {
+        about: "FR shared group only",
+        note: "Nous sommes membres du même groupe.",
+        expect: "consider R4 note",
+        ..BASE
+    },
+    Row {
+        about: "a group phrase the user added",
+        note: "Saw you at the Rustaceans Meetup.",
+        lists: &[("group_terms", "rustaceans meetup")],
+        expect: "consider R4 note",
+        ..BASE
+    },
+    Row {
+        about: "a group and a business proposal",
+        note: "We're both in the Rust group; we have a budget for an audit.",
+        expect: "consider E1 note",
+        ..BASE
+    },
+    Row {
+        about: "a group and a meeting",
+        note: "We're both in the Rust group and we met at RustConf.",
+        expect: "consider R2 note",
+        ..BASE
+    },
+    Row {
+        about: "R4 off",
+        note: "We're both in the Rust group.",
+        off: &["R4"],
+        expect: "consider R2 note",
+        ..BASE
+    },
     // O: the user's own organizations.
-    Row { about: "own organization in the headline", headline: "Data engineer at ACME corp.", lists: &[("own_organizations", "Acme Corp")], expect: "consider O note", ..BASE },
-    Row { about: "LinkedIn's common organization", common_organization: "ETH Zürich", expect: "consider O note", ..BASE },
-    Row { about: "own organization, no note", headline: "Analyst, Acme Corp", note: "", lists: &[("own_organizations", "Acme Corp")], expect: "refuse R5 O no-note", ..BASE },
-    Row { about: "a recruiter from the user's organization", headline: "Recruiter at Acme Corp", lists: &[("own_organizations", "Acme Corp")], expect: "refuse R6 O note", ..BASE },
-    Row { about: "O off", common_organization: "ETH Zürich", off: &["O"], expect: "consider R2 note", ..BASE },
+    Row {
+        about: "own organization in the headline",
+        headline: "Data engineer at ACME corp.",
+        lists: &[("own_organizations", "Acme Corp")],
+        expect: "consider O note",
+        ..BASE
+    },
+    Row {
+        about: "LinkedIn's common organization",
+        common_organization: "ETH Zürich",
+        expect: "consider O note",
+        ..BASE
+    },
+    Row {
+        about: "own organization, no note",
+        headline: "Analyst, Acme Corp",
+        note: "",
+        lists: &[("own_organizations", "Acme Corp")],
+        expect: "refuse R5 O no-note",
+        ..BASE
+    },
+    Row {
+        about: "a recruiter from the user's organization",
+        headline: "Recruiter at Acme Corp",
+        lists: &[("own_organizations", "Acme Corp")],
+        expect: "refuse R6 O note",
+        ..BASE
+    },
+    Row {
+        about: "O off",
+        common_organization: "ETH Zürich",
+        off: &["O"],
+        expect: "consider R2 note",
+        ..BASE
+    },
     // R2: everyone else is to consider.
     Row { about: "a stranger with a note", expect: "consider R2 note", ..BASE },
-    Row { about: "a stranger with mutual connections", mutual: 12, expect: "consider R2 note", ..BASE },
+    Row {
+        about: "a stranger with mutual connections",
+        mutual: 12,
+        expect: "consider R2 note",
+        ..BASE
+    },
     Row { about: "R2 off", off: &["R2"], expect: "consider note", ..BASE },
-    Row { about: "every rule off", note: "", off: &["K", "E2", "R6", "R3", "R1", "R5", "E1", "R4", "O", "R2"], expect: "consider no-note", ..BASE },
+    Row {
+        about: "every rule off",
+        note: "",
+        off: &["K", "E2", "R6", "R3", "R1", "R5", "E1", "R4", "O", "R2"],
+        expect: "consider no-note",
+        ..BASE
+    },
 ];
 
 struct Expected {
@@ -240,20 +837,43 @@ fn the_table() {
         let (engine, invitation) = (Engine::new(settings_of(row)), invitation_of(row));
         let verdict = engine.classify(&invitation).expect("a person gets a verdict");
         let got = (verdict.decision, verdict.rule_ids(), verdict.note, verdict.hint.is_some());
-        if got != (want.decision, want.rules.iter().map(String::as_str).collect(), want.note, want.hint) {
-            failures.push(format!("{}: expected {:?}, got {got:?} {:#?}", row.about, row.expect, verdict.matches));
+        if got
+            != (
+                want.decision,
+                want.rules.iter().map(String::as_str).collect(),
+                want.note,
+                want.hint,
+            )
+        {
+            failures.push(format!(
+                "{}: expected {:?}, got {got:?} {:#?}",
+                row.about, row.expect, verdict.matches
+            ));
         }
         for m in &verdict.matches {
-            assert!(m.reason().len() > 10 && m.reason().ends_with('.'), "{}: reason {:?}", row.about, m.reason());
+            assert!(
+                m.reason().len() > 10 && m.reason().ends_with('.'),
+                "{}: reason {:?}",
+                row.about,
+                m.reason()
+            );
         }
     }
-    assert!(failures.is_empty(), "{} of {} rows failed:\n{}", failures.len(), ROWS.len(), failures.join("\n"));
+    assert!(
+        failures.is_empty(),
+        "{} of {} rows failed:\n{}",
+        failures.len(),
+        ROWS.len(),
+        failures.join("\n")
+    );
 }
 
 #[test]
 fn every_rule_and_every_switch_is_in_the_table() {
     for rule in CATALOGUE {
-        let decides = ROWS.iter().any(|r| expected(r.expect).rules.first().map(String::as_str) == Some(rule.id));
+        let decides = ROWS
+            .iter()
+            .any(|r| expected(r.expect).rules.first().map(String::as_str) == Some(rule.id));
         let off = ROWS.iter().any(|r| r.off == [rule.id]);
         assert!(decides && off, "rule {}: deciding row {decides}, switched-off row {off}", rule.id);
     }
@@ -297,9 +917,40 @@ impl Random {
     /// controls, and pieces of the vocabularies, so that matchers run on the odd text too.
     fn text(&mut self, max_bytes: usize) -> String {
         const PIECES: &[&str] = &[
-            "LION", "[lion]", "30K+", "5,000+ ", "@", "a@b.co", "https://", "www.", "bit.ly/", "Recruiter",
-            "H.R.", "dear friend", "group", "both", " at ", " - ", "|", ".", "I'd like to add you to my professional network",
-            "\u{301}", "\u{200D}", "\u{FE0F}", "ß", "İ", "𝗥", "ｆ", "🦀", "👩‍👩‍👧", "中文", "עברית", "\0", "\n", "'", "’",
+            "LION",
+            "[lion]",
+            "30K+",
+            "5,000+ ",
+            "@",
+            "a@b.co",
+            "https://",
+            "www.",
+            "bit.ly/",
+            "Recruiter",
+            "H.R.",
+            "dear friend",
+            "group",
+            "both",
+            " at ",
+            " - ",
+            "|",
+            ".",
+            "I'd like to add you to my professional network",
+            "\u{301}",
+            "\u{200D}",
+            "\u{FE0F}",
+            "ß",
+            "İ",
+            "𝗥",
+            "ｆ",
+            "🦀",
+            "👩‍👩‍👧",
+            "中文",
+            "עברית",
+            "\0",
+            "\n",
+            "'",
+            "’",
         ];
         let target = self.below(max_bytes + 1);
         let mut out = String::new();
@@ -330,7 +981,12 @@ fn random_invitation(random: &mut Random, max_bytes: usize) -> Invitation {
 fn classification_never_panics_and_is_deterministic_on_arbitrary_unicode() {
     let mut random = Random(0x5EED_1234_ABCD_0001);
     let mut settings = vetted::Settings::default();
-    for list in [&mut settings.known_people, &mut settings.met_elsewhere, &mut settings.own_organizations, &mut settings.refused_roles] {
+    for list in [
+        &mut settings.known_people,
+        &mut settings.met_elsewhere,
+        &mut settings.own_organizations,
+        &mut settings.refused_roles,
+    ] {
         *list = (0..20).map(|_| random.text(40)).collect();
     }
     settings.spam_terms = (0..20).map(|_| random.text(20)).collect();

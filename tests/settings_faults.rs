@@ -24,9 +24,7 @@ fn load(json: serde_json::Value) -> Loaded {
     }
     // Whatever came of it, the engine takes it and judges a person.
     let engine = Engine::new(loaded.settings.clone());
-    assert!(engine
-        .classify(&Invitation::person("Ada Lovelace"))
-        .is_some());
+    assert!(engine.classify(&Invitation::person("Ada Lovelace")).is_some());
     loaded
 }
 
@@ -48,11 +46,7 @@ fn data_that_is_no_settings_object_gives_the_defaults_and_one_message() {
         let loaded = load(stored.clone());
         assert_eq!(loaded.settings, Settings::default(), "{stored}");
         assert_eq!(loaded.problems.len(), 1, "{stored}: {:?}", loaded.problems);
-        assert!(
-            has(&loaded.problems, "the defaults apply"),
-            "{:?}",
-            loaded.problems
-        );
+        assert!(has(&loaded.problems, "the defaults apply"), "{:?}", loaded.problems);
     }
 }
 
@@ -74,13 +68,7 @@ fn values_of_the_wrong_type_fall_back_one_by_one_and_the_rest_is_kept() {
     let s = &loaded.settings;
     // Kept: every value that was right.
     assert!(!s.is_on("R5"));
-    assert_eq!(
-        s.known_people,
-        [
-            "Grace Hopper",
-            "https://www.linkedin.com/in/ada-lovelace-1815/"
-        ]
-    );
+    assert_eq!(s.known_people, ["Grace Hopper", "https://www.linkedin.com/in/ada-lovelace-1815/"]);
     assert_eq!(s.trusted_sites, ["rust-lang.org"]);
     assert_eq!(s.business_terms, ["statement of work"]);
     // Defaults: every value that was wrong.
@@ -97,14 +85,8 @@ fn values_of_the_wrong_type_fall_back_one_by_one_and_the_rest_is_kept() {
     // One message per wrong value: 3 switches, 4 entries, 5 lists, 1 entry.
     assert_eq!(loaded.problems.len(), 13, "{:#?}", loaded.problems);
     assert!(has(&loaded.problems, "Rule \"R6\" must be true or false"));
-    assert!(has(
-        &loaded.problems,
-        "\"met_elsewhere\" must be a list of texts"
-    ));
-    assert!(has(
-        &loaded.problems,
-        "Entry 2 of \"known_people\" (7) is not a text"
-    ));
+    assert!(has(&loaded.problems, "\"met_elsewhere\" must be a list of texts"));
+    assert!(has(&loaded.problems, "Entry 2 of \"known_people\" (7) is not a text"));
 }
 
 #[test]
@@ -117,19 +99,9 @@ fn a_wrong_shape_for_rules_or_version_keeps_the_lists() {
     ] {
         let loaded =
             load(json!({"version": version, "rules": rules, "known_people": ["Grace Hopper"]}));
-        assert!(
-            CATALOGUE
-                .iter()
-                .all(|r| loaded.settings.is_on(r.id) == r.default_on),
-            "{rules}"
-        );
+        assert!(CATALOGUE.iter().all(|r| loaded.settings.is_on(r.id) == r.default_on), "{rules}");
         assert_eq!(loaded.settings.known_people, ["Grace Hopper"]);
-        assert_eq!(
-            loaded.problems.len(),
-            2,
-            "{rules} {version}: {:#?}",
-            loaded.problems
-        );
+        assert_eq!(loaded.problems.len(), 2, "{rules} {version}: {:#?}", loaded.problems);
     }
 }
 
@@ -144,11 +116,7 @@ fn a_newer_version_is_read_as_far_as_this_one_understands_it() {
         "blocked_people": ["Mallory"],
         "known_people_v3": [{"name": "Ada", "since": 2031}],
     }));
-    assert!(
-        has(&loaded.problems, &format!("settings version {newer}")),
-        "{:#?}",
-        loaded.problems
-    );
+    assert!(has(&loaded.problems, &format!("settings version {newer}")), "{:#?}", loaded.problems);
     assert!(has(&loaded.problems, "\"blocked_people\""));
     assert!(has(&loaded.problems, "\"known_people_v3\""));
     assert!(has(&loaded.problems, "Rule \"Z1\" is unknown"));
@@ -157,9 +125,7 @@ fn a_newer_version_is_read_as_far_as_this_one_understands_it() {
     assert_eq!(loaded.settings.known_people, ["Grace Hopper"]);
     assert_eq!(loaded.settings.trusted_sites, ["example.org"]);
     // The newer rule's switch survives a round trip through this version.
-    let Value::Object(exported) = settings::export(&loaded.settings) else {
-        panic!("an object")
-    };
+    let Value::Object(exported) = settings::export(&loaded.settings) else { panic!("an object") };
     assert_eq!(
         exported.get("rules").and_then(|r| match r {
             Value::Object(switches) => switches.get("Z1").cloned(),
@@ -171,12 +137,7 @@ fn a_newer_version_is_read_as_far_as_this_one_understands_it() {
     for version in [json!(1e300), json!(0), json!(u64::MAX)] {
         let loaded = load(json!({"version": version, "known_people": ["Grace Hopper"]}));
         assert_eq!(loaded.settings.known_people, ["Grace Hopper"], "{version}");
-        assert_eq!(
-            loaded.problems.len(),
-            1,
-            "{version}: {:#?}",
-            loaded.problems
-        );
+        assert_eq!(loaded.problems.len(), 1, "{version}: {:#?}", loaded.problems);
     }
 }
 
@@ -230,10 +191,7 @@ fn huge_lists_keep_their_first_entries_quickly_with_one_message_each() {
     let loaded = load(json!({"known_people": [long.clone(), "Grace Hopper", "x".repeat(100_000)]}));
     assert_eq!(loaded.settings.known_people, ["Grace Hopper"]);
     assert_eq!(loaded.problems.len(), 2, "{:#?}", loaded.problems);
-    assert!(
-        loaded.problems.iter().all(|p| p.len() < 400),
-        "a message quotes a huge entry whole"
-    );
+    assert!(loaded.problems.iter().all(|p| p.len() < 400), "a message quotes a huge entry whole");
 }
 
 #[test]
@@ -244,28 +202,12 @@ fn hostile_entries_are_plain_text() {
         "trusted_sites": ["javascript:alert(1)", "data:text/html,<b>x</b>"],
     }));
     // Kept as they were written, when they have words to match; never interpreted.
-    assert!(loaded
-        .settings
-        .known_people
-        .iter()
-        .any(|p| p == "<img src=x onerror=alert(1)>"));
-    assert!(loaded
-        .settings
-        .spam_terms
-        .iter()
-        .any(|t| t == "<script>alert(1)</script>"));
+    assert!(loaded.settings.known_people.iter().any(|p| p == "<img src=x onerror=alert(1)>"));
+    assert!(loaded.settings.spam_terms.iter().any(|t| t == "<script>alert(1)</script>"));
     // Emoji alone has nothing to match, and schemes are no sites.
-    assert!(!loaded
-        .settings
-        .spam_terms
-        .iter()
-        .any(|t| t.contains('\u{1F680}')));
+    assert!(!loaded.settings.spam_terms.iter().any(|t| t.contains('\u{1F680}')));
     assert!(
-        loaded
-            .settings
-            .trusted_sites
-            .iter()
-            .all(|s| !s.starts_with("javascript:")),
+        loaded.settings.trusted_sites.iter().all(|s| !s.starts_with("javascript:")),
         "{:?}",
         loaded.settings.trusted_sites
     );

@@ -100,7 +100,9 @@ fn action(card: &Card, i: usize) -> Option<Action> {
         }
     };
     // Its own text: the word is one text node of it ("Ignore", beside an icon's).
-    let text = || card.subtree(i).filter(|&t| card.nodes[t].is_text()).find_map(|t| said(&card.nodes[t].text));
+    let text = || {
+        card.subtree(i).filter(|&t| card.nodes[t].is_text()).find_map(|t| said(&card.nodes[t].text))
+    };
     card.attr(i, "aria-label").and_then(said).or_else(text)
 }
 

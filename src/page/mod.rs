@@ -46,9 +46,9 @@ pub const PROFILE: Profile = Profile {
         "li.invitation-card",                                         // classic::SIGNATURE
     ),
     list: concat!(
-        r#"main [data-testid="lazy-column"], "#,  // gen2026::LIST
+        r#"main [data-testid="lazy-column"], "#,   // gen2026::LIST
         r#"[data-view-name="invitation-list"], "#, // 2025
-        "ul.mn-invitation-list",                  // classic::LIST
+        "ul.mn-invitation-list",                   // classic::LIST
     ),
     controls: r#"button, a[aria-label], [role="button"]"#,
     items: r#"li, [role="listitem"], article, [role="article"]"#,

@@ -56,7 +56,8 @@ pub struct Card<'a> {
 
 /// Elements read without their subtree: none holds text a card's reader wants, and an icon's
 /// SVG is a good part of a card's HTML.
-const SKIPPED: &[&str] = &["svg", "img", "video", "picture", "style", "script", "template", "iframe"];
+const SKIPPED: &[&str] =
+    &["svg", "img", "video", "picture", "style", "script", "template", "iframe"];
 
 /// Elements the browser writes without an end tag (and without their children, if any).
 const VOID: &[&str] = &[
@@ -175,7 +176,8 @@ fn read(html: &str) -> Card<'_> {
     let len = bytes.len();
     // Room for a node and an attribute per 40 bytes, more than LinkedIn's cards take: growing
     // the lists as they fill would copy them several times per card.
-    let mut card = Card { nodes: Vec::with_capacity(len / 40), attrs: Vec::with_capacity(len / 40) };
+    let mut card =
+        Card { nodes: Vec::with_capacity(len / 40), attrs: Vec::with_capacity(len / 40) };
     let mut open: Vec<usize> = Vec::new(); // the elements open around `at`, innermost last
     let mut skipping = 0; // inside a skipped element: how many are open from it on (0: reading)
     let mut at = 0;
@@ -241,11 +243,18 @@ fn piece(html: &str, from: usize, to: usize) -> &str {
 
 /// Where the first `byte` at or after `from` is, or the end.
 fn find(bytes: &[u8], from: usize, byte: u8) -> usize {
-    bytes.get(from..).and_then(|rest| rest.iter().position(|&b| b == byte)).map_or(bytes.len(), |i| from + i)
+    bytes
+        .get(from..)
+        .and_then(|rest| rest.iter().position(|&b| b == byte))
+        .map_or(bytes.len(), |i| from + i)
 }
 
 /// The start tag at `at`: its name, its attributes added to `attrs`, and where it ends.
-fn start_tag<'a>(html: &'a str, at: usize, attrs: &mut Vec<(&'a str, Cow<'a, str>)>) -> (&'a str, usize) {
+fn start_tag<'a>(
+    html: &'a str,
+    at: usize,
+    attrs: &mut Vec<(&'a str, Cow<'a, str>)>,
+) -> (&'a str, usize) {
     let (bytes, len) = (html.as_bytes(), html.len());
     let mut i = at + 1;
     while i < len && !matches!(bytes[i], b'>' | b'/') && !bytes[i].is_ascii_whitespace() {
@@ -287,7 +296,10 @@ fn past_comment(bytes: &[u8], at: usize) -> usize {
 /// Where a raw-text element's text, from `at`, ends: at its end tag. That text is never a card's
 /// (scripts, styles, `noscript` while scripts run), so it is passed over.
 fn past_raw_text(bytes: &[u8], at: usize, tag: &str) -> usize {
-    let end_tag = |at: usize| bytes.get(at + 1) == Some(&b'/') && bytes.get(at + 2..at + 2 + tag.len()) == Some(tag.as_bytes());
+    let end_tag = |at: usize| {
+        bytes.get(at + 1) == Some(&b'/')
+            && bytes.get(at + 2..at + 2 + tag.len()) == Some(tag.as_bytes())
+    };
     let mut at = find(bytes, at, b'<');
     while at < bytes.len() && !end_tag(at) {
         at = find(bytes, at + 1, b'<');
@@ -307,7 +319,13 @@ impl<'a> Card<'a> {
     }
 
     /// Adds a node with the attributes from `first` on; returns its index.
-    fn push(&mut self, tag: &'a str, first: usize, text: Cow<'a, str>, parent: Option<usize>) -> usize {
+    fn push(
+        &mut self,
+        tag: &'a str,
+        first: usize,
+        text: Cow<'a, str>,
+        parent: Option<usize>,
+    ) -> usize {
         let index = self.nodes.len();
         let attrs = first..self.attrs.len();
         self.nodes.push(Node { tag, attrs, text, parent, end: index + 1 });
@@ -384,7 +402,19 @@ mod tests {
         let card = Card::parse(CARD);
         assert_eq!(
             tags(&card),
-            ["li", "p", "a", "Ada Lovelace", "R&D <b> x&copy;", "svg", "br", "img", "script", "button", "Ignore"]
+            [
+                "li",
+                "p",
+                "a",
+                "Ada Lovelace",
+                "R&D <b> x&copy;",
+                "svg",
+                "br",
+                "img",
+                "script",
+                "button",
+                "Ignore"
+            ]
         );
         assert_eq!(card.attr(2, "href"), Some("/in/ada/?x=1&y=\"2\""));
         assert_eq!(card.classes(0).collect::<Vec<_>>(), ["a", "b"]);
@@ -423,11 +453,13 @@ mod tests {
     #[test]
     fn copies_only_what_needs_changing() {
         let every_space = (char::MIN..=char::MAX).filter(|c| c.is_whitespace());
-        let texts = ["", " ", "a", "a b", " a", "a ", "a  b", " a b\n", "a\tb c", "Ada’s ·"].map(String::from);
+        let texts = ["", " ", "a", "a b", " a", "a ", "a  b", " a b\n", "a\tb c", "Ada’s ·"]
+            .map(String::from);
         for text in texts.into_iter().chain(every_space.map(|c| format!("a{c}b"))) {
             let collapsed = collapse(&text);
             assert_eq!(collapsed, text.split_whitespace().collect::<Vec<_>>().join(" "));
-            let single_spaced = !text.trim().contains(|c: char| c.is_whitespace() && c != ' ') && !text.contains("  ");
+            let single_spaced = !text.trim().contains(|c: char| c.is_whitespace() && c != ' ')
+                && !text.contains("  ");
             assert_eq!(matches!(collapsed, Cow::Borrowed(_)), single_spaced, "{text:?}");
         }
         assert!(matches!(decode("Ada Lovelace"), Cow::Borrowed(_)));
@@ -436,7 +468,8 @@ mod tests {
 
     #[test]
     fn survives_garbage() {
-        let junk = ["", "x", "<", "</", "<!--", "<a", "<a b=\"", "</p></p><p>", "<a b=c d>é</a>", "<p/>x"];
+        let junk =
+            ["", "x", "<", "</", "<!--", "<a", "<a b=\"", "</p></p><p>", "<a b=c d>é</a>", "<p/>x"];
         let cuts = (0..=CARD.len()).filter_map(|at| CARD.get(..at));
         for html in junk.into_iter().chain(cuts) {
             let card = Card::parse(html);

@@ -20,7 +20,9 @@ pub fn read(card: &Card, controls: Controls) -> Reading {
         return Reading::NotPerson { kind: *kind };
     }
     // "Hannah Okafor invited you to subscribe to Rust in Production": Hannah's link is not the sender.
-    if let Some(kind) = lines.iter().take(STATUS_LINES).find_map(|l| words::kind_from_status(&l.text)) {
+    if let Some(kind) =
+        lines.iter().take(STATUS_LINES).find_map(|l| words::kind_from_status(&l.text))
+    {
         return Reading::NotPerson { kind };
     }
     let Some((name, at, slug)) = sender(card, &links, controls, &controls.labels(card)) else {
@@ -28,7 +30,9 @@ pub fn read(card: &Card, controls: Controls) -> Reading {
         if controls.ignore.is_none() {
             return Reading::NotACard;
         }
-        return Reading::Unreadable { why: "no sender: no profile link, no name in the labels".into() };
+        return Reading::Unreadable {
+            why: "no sender: no profile link, no name in the labels".into(),
+        };
     };
     let mut invitation = Invitation::person(&name);
     invitation.profile_slug = slug.cloned();
@@ -104,9 +108,15 @@ fn has_text(card: &Card, index: usize) -> bool {
 /// each further piece is a line of its own (a classic card without mutual connections has its age
 /// there too), leaving out LinkedIn's marks ("Verified", "2nd") and its labels, which name the
 /// sender ("View Ada Lovelace’s profile").
-fn after_name<'l>(card: &Card, lines: &'l [Line], at: usize, name: &str) -> (Vec<Line>, &'l [Line]) {
+fn after_name<'l>(
+    card: &Card,
+    lines: &'l [Line],
+    at: usize,
+    name: &str,
+) -> (Vec<Line>, &'l [Line]) {
     let held = |line: &Line| {
-        card.subtree(at).any(|i| card.nodes[i].is_text() && tree::line_element(card, i) == line.element)
+        card.subtree(at)
+            .any(|i| card.nodes[i].is_text() && tree::line_element(card, i) == line.element)
     };
     let Some(line) = lines.iter().position(held) else { return (Vec::new(), lines) };
     let element = lines[line].element;

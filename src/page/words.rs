@@ -10,8 +10,16 @@ const IGNORE: &[&str] = &["ignore", "ignorer", "ignorieren", "ignorar", "ignora"
 
 /// Words of an Accept control's label, folded ("Accept Ada’s invitation", "Accepter l’invitation
 /// de Léa", "Einladung von Jonas annehmen").
-const ACCEPT: &[&str] =
-    &["accept", "accepter", "annehmen", "akzeptieren", "aceptar", "accetta", "aceitar", "accepteren"];
+const ACCEPT: &[&str] = &[
+    "accept",
+    "accepter",
+    "annehmen",
+    "akzeptieren",
+    "aceptar",
+    "accetta",
+    "aceitar",
+    "accepteren",
+];
 
 /// How a mutual-connections line names itself, folded.
 const MUTUAL: &[&str] = &[
@@ -93,8 +101,21 @@ pub fn is_ignore(label: &str) -> bool {
 /// Words of the marks LinkedIn writes beside a name, folded: "Verified", "Premium", "Open to
 /// work", the degree of connection ("· 2nd").
 const MARKS: &[&str] = &[
-    "verified", "premium", "open", "to", "work", "hiring", "1st", "2nd", "3rd", "verifie",
-    "verifiee", "verifiziert", "1er", "2e", "3e",
+    "verified",
+    "premium",
+    "open",
+    "to",
+    "work",
+    "hiring",
+    "1st",
+    "2nd",
+    "3rd",
+    "verifie",
+    "verifiee",
+    "verifiziert",
+    "1er",
+    "2e",
+    "3e",
 ];
 
 /// Whether a folded piece of text is only LinkedIn's marks beside a name.
@@ -114,8 +135,14 @@ pub fn is_accept(label: &str) -> bool {
 fn says(label: &str, verbs: &[&str]) -> bool {
     let folded = fold(label);
     // Folded text has single spaces between words: its first and last words, by bytes.
-    let first = folded.bytes().position(|b| b == b' ').map_or(&*folded, |at| folded.get(..at).unwrap_or_default());
-    let last = folded.bytes().rposition(|b| b == b' ').map_or(&*folded, |at| folded.get(at + 1..).unwrap_or_default());
+    let first = folded
+        .bytes()
+        .position(|b| b == b' ')
+        .map_or(&*folded, |at| folded.get(..at).unwrap_or_default());
+    let last = folded
+        .bytes()
+        .rposition(|b| b == b' ')
+        .map_or(&*folded, |at| folded.get(at + 1..).unwrap_or_default());
     verbs.contains(&first) || verbs.contains(&last)
 }
 
@@ -344,10 +371,13 @@ mod tests {
     fn the_content_scripts_patterns_hold_the_same_verbs() {
         for (pattern, verbs) in [(IGNORE_PATTERN, IGNORE), (ACCEPT_PATTERN, ACCEPT)] {
             let any = verbs.join("|");
-            let want = format!(r"^[^\p{{L}}]*({any})([^\p{{L}}]|$)|(^|[^\p{{L}}])({any})[^\p{{L}}]*$");
+            let want =
+                format!(r"^[^\p{{L}}]*({any})([^\p{{L}}]|$)|(^|[^\p{{L}}])({any})[^\p{{L}}]*$");
             assert_eq!(pattern, want);
         }
-        assert!(is_accept("Einladung von Jonas annehmen") && !is_accept("Invite Ada Accept to connect"));
+        assert!(
+            is_accept("Einladung von Jonas annehmen") && !is_accept("Invite Ada Accept to connect")
+        );
     }
 
     #[test]

@@ -10,7 +10,9 @@ use crate::verdict::{english, Because, Decision};
 pub const RULE: Rule = Rule {
     id: "E1",
     title: english("Business opportunities"),
-    reason: english("I'm always open to potential business opportunities as long as they're qualified."),
+    reason: english(
+        "I'm always open to potential business opportunities as long as they're qualified.",
+    ),
     effect: Decision::Consider,
     default_on: true,
     hint: None,
@@ -51,7 +53,11 @@ fn matcher<'a>(case: &Case<'a>) -> Option<Because<'a>> {
         return None;
     }
     let term = case.note.hit(Vocabulary::Business)?;
-    Some(Because::new("because_E1", "Note proposes business (\"$1\"): check that it is qualified.", term))
+    Some(Because::new(
+        "because_E1",
+        "Note proposes business (\"$1\"): check that it is qualified.",
+        term,
+    ))
 }
 
 #[cfg(test)]
@@ -73,7 +79,8 @@ mod tests {
 
     #[test]
     fn a_concrete_proposal_is_to_consider() {
-        let (decision, rules, reason) = verdict("Founder at Acme", "We have a budget for a Rust port and a deadline in May.");
+        let (decision, rules, reason) =
+            verdict("Founder at Acme", "We have a budget for a Rust port and a deadline in May.");
         assert_eq!((decision, rules), (Decision::Consider, vec!["E1"]));
         assert_eq!(reason, "Note proposes business (\"budget\"): check that it is qualified.");
     }

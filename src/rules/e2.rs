@@ -18,9 +18,17 @@ pub const REPLY: &str = "Hi $1, good to meet you here as well! Thank you for the
 
 fn matcher<'a>(case: &Case<'a>) -> Option<Because<'a>> {
     let (key, english) = match case.met? {
-        Found::Profile => ("because_E2_profile", "$1 is on your list of people met on other channels (same profile)."),
-        Found::Name => ("because_E2_name", "$1 is on your list of people met on other channels (same name)."),
-        Found::Handle => ("because_E2_handle", "$1 is on your list of people met on other channels (same handle)."),
+        Found::Profile => (
+            "because_E2_profile",
+            "$1 is on your list of people met on other channels (same profile).",
+        ),
+        Found::Name => {
+            ("because_E2_name", "$1 is on your list of people met on other channels (same name).")
+        }
+        Found::Handle => (
+            "because_E2_handle",
+            "$1 is on your list of people met on other channels (same handle).",
+        ),
     };
     Some(Because::new(key, english, case.invitation.name.trim_ascii()))
 }
@@ -33,7 +41,10 @@ mod tests {
     use crate::verdict::Decision;
 
     fn engine(met: &[&str]) -> Engine {
-        Engine::new(Settings { met_elsewhere: met.iter().map(|s| s.to_string()).collect(), ..Settings::default() })
+        Engine::new(Settings {
+            met_elsewhere: met.iter().map(|s| s.to_string()).collect(),
+            ..Settings::default()
+        })
     }
 
     #[test]
@@ -50,11 +61,16 @@ mod tests {
 
     #[test]
     fn switched_off_the_sender_still_counts_as_known() {
-        let mut settings = Settings { met_elsewhere: vec!["Ada Lovelace".into()], ..Settings::default() };
+        let mut settings =
+            Settings { met_elsewhere: vec!["Ada Lovelace".into()], ..Settings::default() };
         settings.set_on("E2", false);
         let judge = Engine::new(settings);
         let invitation = Invitation::person("Ada Lovelace");
         let v = judge.classify(&invitation).unwrap();
-        assert_eq!((v.decision, v.rule_ids()), (Decision::Consider, vec![]), "no R5: she is not unknown");
+        assert_eq!(
+            (v.decision, v.rule_ids()),
+            (Decision::Consider, vec![]),
+            "no R5: she is not unknown"
+        );
     }
 }

@@ -6,7 +6,9 @@ use crate::verdict::{english, Because, Decision};
 pub const RULE: Rule = Rule {
     id: "K",
     title: english("People you know"),
-    reason: english("Only accept an invitation if you know the sender and want them in your network."),
+    reason: english(
+        "Only accept an invitation if you know the sender and want them in your network.",
+    ),
     effect: Decision::Accept,
     default_on: true,
     hint: None,
@@ -19,13 +21,17 @@ pub const REPLY: &str = "Hi $1, thank you for the invitation. Good to be connect
 fn matcher<'a>(case: &Case<'a>) -> Option<Because<'a>> {
     let name = case.invitation.name.trim_ascii();
     Some(match case.known? {
-        Found::Profile => {
-            Because::new("because_K_profile", "$1 is on your list of people you know (same profile).", name)
-        }
+        Found::Profile => Because::new(
+            "because_K_profile",
+            "$1 is on your list of people you know (same profile).",
+            name,
+        ),
         // The list has no handles: a known sender is found by profile or by name.
-        Found::Name | Found::Handle => {
-            Because::new("because_K_name", "$1 is on your list of people you know (same name).", name)
-        }
+        Found::Name | Found::Handle => Because::new(
+            "because_K_name",
+            "$1 is on your list of people you know (same name).",
+            name,
+        ),
     })
 }
 
@@ -51,7 +57,10 @@ mod tests {
         let v = judge.classify(&inv).unwrap();
         assert_eq!(v.decision, Decision::Accept);
         assert_eq!(v.rule_ids(), ["K"], "a known sender needs no note");
-        assert_eq!(v.matches[0].reason(), "Someone Else is on your list of people you know (same profile).");
+        assert_eq!(
+            v.matches[0].reason(),
+            "Someone Else is on your list of people you know (same profile)."
+        );
     }
 
     #[test]

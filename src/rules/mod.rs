@@ -228,7 +228,11 @@ impl Engine {
         let decision = case.matched_rules().next().map_or(Decision::Consider, |r| r.effect);
         Some(Verdict {
             decision,
-            note: if case.personal_note.is_some() { NoteState::Present } else { NoteState::Missing },
+            note: if case.personal_note.is_some() {
+                NoteState::Present
+            } else {
+                NoteState::Missing
+            },
             hint: hint(case.matched_rules(), decision),
             matches,
         })
@@ -300,8 +304,13 @@ impl<'a> Case<'a> {
     fn new(engine: &'a Engine, invitation: &'a Invitation) -> Self {
         let lexicon = &engine.lexicon;
         // The name is read once, for the lexicon and for the lists of people.
-        let mut person = people::NameBuilder::new(if engine.lists_people { invitation.name.len() } else { 0 });
-        let name = Field(lexicon.scan_with(&invitation.name, NAME_WORDS, Some(&mut |word, after_break| person.read(word, after_break))));
+        let mut person =
+            people::NameBuilder::new(if engine.lists_people { invitation.name.len() } else { 0 });
+        let name = Field(lexicon.scan_with(
+            &invitation.name,
+            NAME_WORDS,
+            Some(&mut |word, after_break| person.read(word, after_break)),
+        ));
         let (known, met) = if engine.lists_people {
             let sender = people::Sender::new(invitation, person.finish());
             (engine.known.find(&sender), engine.met.find(&sender))
@@ -338,13 +347,20 @@ impl<'a> Case<'a> {
 
     /// Whether a rule has matched already (rules before it in precedence order).
     pub fn has_matched(&self, id: &str) -> bool {
-        CATALOGUE.iter().position(|r| r.id == id).is_some_and(|index| self.matched & (1 << index) != 0)
+        CATALOGUE
+            .iter()
+            .position(|r| r.id == id)
+            .is_some_and(|index| self.matched & (1 << index) != 0)
     }
 
     /// The rules matched so far, in precedence order.
     fn matched_rules(&self) -> impl Iterator<Item = &'static Rule> + '_ {
         let matched = self.matched;
-        CATALOGUE.iter().enumerate().filter(move |(index, _)| matched & (1 << index) != 0).map(|(_, r)| *r)
+        CATALOGUE
+            .iter()
+            .enumerate()
+            .filter(move |(index, _)| matched & (1 << index) != 0)
+            .map(|(_, r)| *r)
     }
 
     /// Whether no rule has matched so far.

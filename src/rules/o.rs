@@ -27,11 +27,19 @@ pub(super) fn add_terms(lexicon: &mut Lexicon, settings: &Settings) {
 
 fn matcher<'a>(case: &Case<'a>) -> Option<Because<'a>> {
     if let Some(organization) = case.headline.hit(Vocabulary::OwnOrganization) {
-        let says = ("because_O_headline", "Headline names your organization \"$1\": accept if you would recommend them.");
+        let says = (
+            "because_O_headline",
+            "Headline names your organization \"$1\": accept if you would recommend them.",
+        );
         return Some(Because::new(says.0, says.1, organization));
     }
     // LinkedIn only shows the line for an organization the user shares, listed or not.
-    let common = case.invitation.common_organization.as_deref().map(str::trim_ascii).filter(|o| !o.is_empty())?;
+    let common = case
+        .invitation
+        .common_organization
+        .as_deref()
+        .map(str::trim_ascii)
+        .filter(|o| !o.is_empty())?;
     let says = (
         "because_O_common",
         "LinkedIn shows \"$1\" as a common organization: accept if you worked with them and would recommend them.",
@@ -48,7 +56,8 @@ mod tests {
 
     #[test]
     fn the_users_organization_in_the_headline() {
-        let settings = Settings { own_organizations: vec!["Acme Corp".into()], ..Settings::default() };
+        let settings =
+            Settings { own_organizations: vec!["Acme Corp".into()], ..Settings::default() };
         let mut inv = Invitation::person("A B");
         inv.headline = "Data engineer at ACME corp.".into();
         inv.message = Some("Hello from the data team!".into());

@@ -90,7 +90,9 @@ impl People {
 
     /// Whether the sender is on this list, and how they were recognised.
     pub fn find(&self, sender: &Sender) -> Option<Found> {
-        let on = |set: &WordSet, key: &Key| !key.bytes.is_empty() && set.find_hashed(key.hash, &key.bytes).is_some();
+        let on = |set: &WordSet, key: &Key| {
+            !key.bytes.is_empty() && set.find_hashed(key.hash, &key.bytes).is_some()
+        };
         if self.is_empty() {
             None
         } else if sender.slug.as_ref().is_some_and(|slug| on(&self.slugs, slug)) {
@@ -107,9 +109,11 @@ impl People {
     fn has_handle(&self, text: &[u8]) -> bool {
         if !text.is_ascii() {
             let handle = compact(text);
-            return handle.first().is_some_and(|&first| self.handle_starts.contains(first)) && self.handles.find(&handle).is_some();
+            return handle.first().is_some_and(|&first| self.handle_starts.contains(first))
+                && self.handles.find(&handle).is_some();
         }
-        let letters = || text.iter().filter(|b| b.is_ascii_alphanumeric()).map(u8::to_ascii_lowercase);
+        let letters =
+            || text.iter().filter(|b| b.is_ascii_alphanumeric()).map(u8::to_ascii_lowercase);
         if !letters().next().is_some_and(|first| self.handle_starts.contains(first)) {
             return false;
         }
@@ -147,7 +151,11 @@ impl<'a> Sender<'a> {
             let slug = slug.strip_prefix('/').unwrap_or(slug);
             let slug = slug.strip_suffix('/').unwrap_or(slug);
             let plain = slug.bytes().all(|b| !b.is_ascii_uppercase() && b.is_ascii());
-            if plain { Cow::Borrowed(slug.as_bytes()) } else { Cow::Owned(lowercase(slug).into_bytes()) }
+            if plain {
+                Cow::Borrowed(slug.as_bytes())
+            } else {
+                Cow::Owned(lowercase(slug).into_bytes())
+            }
         });
         Sender { slug: slug.map(Key::new), name: Key::new(Cow::Owned(name)) }
     }
@@ -174,12 +182,34 @@ pub fn profile_slug(entry: &str) -> Option<String> {
 /// Grouped by length, so that most words are turned away by their length alone.
 fn is_credential(word: &[u8]) -> bool {
     match word.len() {
-        2 => matches!(word, b"md" | b"dr" | b"mr" | b"ms" | b"mx" | b"jr" | b"sr" | b"jd" | b"rn" | b"ir"),
+        2 => matches!(
+            word,
+            b"md" | b"dr" | b"mr" | b"ms" | b"mx" | b"jr" | b"sr" | b"jd" | b"rn" | b"ir"
+        ),
         3 => matches!(
             word,
-            b"phd" | b"mba" | b"cpa" | b"msc" | b"bsc" | b"mrs" | b"pmp" | b"cfa" | b"llm" | b"esq"
-                | b"mph" | b"dds" | b"dvm" | b"ing" | b"mag" | b"drs" | b"lic" | b"cfp" | b"cpc"
-                | b"med" | b"rer" | b"nat"
+            b"phd"
+                | b"mba"
+                | b"cpa"
+                | b"msc"
+                | b"bsc"
+                | b"mrs"
+                | b"pmp"
+                | b"cfa"
+                | b"llm"
+                | b"esq"
+                | b"mph"
+                | b"dds"
+                | b"dvm"
+                | b"ing"
+                | b"mag"
+                | b"drs"
+                | b"lic"
+                | b"cfp"
+                | b"cpc"
+                | b"med"
+                | b"rer"
+                | b"nat"
         ),
         4 => matches!(word, b"prof" | b"acca" | b"peng" | b"ceng" | b"dipl" | b"frsa" | b"shrm"),
         5 => word == b"cissp",
@@ -304,7 +334,10 @@ mod tests {
 
     #[test]
     fn slugs_come_from_links_or_in_paths() {
-        assert_eq!(profile_slug("https://www.linkedin.com/in/Ada-Lovelace-1815/?x=1").as_deref(), Some("ada-lovelace-1815"));
+        assert_eq!(
+            profile_slug("https://www.linkedin.com/in/Ada-Lovelace-1815/?x=1").as_deref(),
+            Some("ada-lovelace-1815")
+        );
         assert_eq!(profile_slug("in/ada").as_deref(), Some("ada"));
         assert_eq!(profile_slug("Ada Lovelace"), None);
     }

@@ -105,7 +105,11 @@ pub(super) fn trusted_sites(settings: &Settings) -> Vec<String> {
 
 /// What a note with a term of each vocabulary is, as a message (key, English).
 const SAYS: [(Vocabulary, &str, &str); 4] = [
-    (Vocabulary::Social, "because_R1_social", "Note opens like a social or romance message: \"$1\"."),
+    (
+        Vocabulary::Social,
+        "because_R1_social",
+        "Note opens like a social or romance message: \"$1\".",
+    ),
     (Vocabulary::Money, "because_R1_money", "Note pitches crypto, forex or investments: \"$1\"."),
     (Vocabulary::OffPlatform, "because_R1_app", "Note asks to continue on another app: \"$1\"."),
     (Vocabulary::SpamTerm, "because_R1_spam", "Note uses a term on your spam list: \"$1\"."),
@@ -124,7 +128,11 @@ fn matcher<'a>(case: &Case<'a>) -> Option<Because<'a>> {
         return None;
     }
     let detail = Cow::Owned(unknown_site(raw, &case.engine.trusted_sites)?);
-    Some(Because::new("because_R1_site", "Note links to a site you have not trusted: \"$1\".", detail))
+    Some(Because::new(
+        "because_R1_site",
+        "Note links to a site you have not trusted: \"$1\".",
+        detail,
+    ))
 }
 
 /// The first site the note links to that is not trusted.
@@ -144,13 +152,16 @@ fn link_host(word: &str) -> Option<String> {
     let word = word
         .trim_start_matches(['(', '[', '<', '"', '\'', '“', '«'])
         .trim_end_matches([')', ']', '>', '"', '\'', '.', ',', ';', ':', '!', '?', '”', '»']);
-    let has_scheme = starts_with_ignoring_case(word, "http://") || starts_with_ignoring_case(word, "https://");
+    let has_scheme =
+        starts_with_ignoring_case(word, "http://") || starts_with_ignoring_case(word, "https://");
     if has_scheme || starts_with_ignoring_case(word, "www.") {
         return site_of(word);
     }
     let (host, _path) = word.split_once('/')?;
-    let known_ending = |(_, ending): (&str, &str)| terms(BARE_LINK_ENDINGS).any(|known| known == ending);
-    let bare_link = !host.bytes().any(|b| b.is_ascii_uppercase()) && ending_of(host).is_some_and(known_ending);
+    let known_ending =
+        |(_, ending): (&str, &str)| terms(BARE_LINK_ENDINGS).any(|known| known == ending);
+    let bare_link =
+        !host.bytes().any(|b| b.is_ascii_uppercase()) && ending_of(host).is_some_and(known_ending);
     if bare_link {
         return site_of(host);
     }
@@ -169,7 +180,9 @@ pub fn site_of(text: &str) -> Option<String> {
     let host = after_scheme.split(['/', '?', '#', ':']).next()?.to_ascii_lowercase();
     let host = host.strip_prefix("www.").map(str::to_string).unwrap_or(host);
     let (labels, last) = ending_of(&host)?;
-    let labels_ok = labels.split('.').all(|l| !l.is_empty() && l.bytes().all(|b| b.is_ascii_alphanumeric() || b == b'-'));
+    let labels_ok = labels
+        .split('.')
+        .all(|l| !l.is_empty() && l.bytes().all(|b| b.is_ascii_alphanumeric() || b == b'-'));
     let ok = labels_ok && last.len() >= 2 && last.bytes().all(|b| b.is_ascii_alphabetic());
     ok.then_some(host)
 }
@@ -190,7 +203,10 @@ mod tests {
     fn links_to_unknown_sites_but_not_to_trusted_ones_or_code_names() {
         let trusted: Vec<String> = ["github.com".to_string(), "example.org".to_string()].into();
         let site = |note: &str| unknown_site(note, &trusted);
-        assert_eq!(site("Check https://Crypto-Gains.xyz/join now").as_deref(), Some("crypto-gains.xyz"));
+        assert_eq!(
+            site("Check https://Crypto-Gains.xyz/join now").as_deref(),
+            Some("crypto-gains.xyz")
+        );
         assert_eq!(site("see (bit.ly/3xYz)").as_deref(), Some("bit.ly"));
         assert_eq!(site("or t.me/richlife").as_deref(), Some("t.me"));
         assert_eq!(site("My work: https://github.com/ada and www.example.org."), None);

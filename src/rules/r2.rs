@@ -10,7 +10,9 @@ use std::borrow::Cow;
 pub const RULE: Rule = Rule {
     id: "R2",
     title: english("Accepting is an endorsement"),
-    reason: english("When I add another person, it's a tacit endorsement of his or her credentials."),
+    reason: english(
+        "When I add another person, it's a tacit endorsement of his or her credentials.",
+    ),
     effect: Decision::Consider,
     default_on: true,
     hint: None,

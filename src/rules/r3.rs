@@ -10,7 +10,9 @@ use crate::verdict::{english, Because, Decision};
 pub const RULE: Rule = Rule {
     id: "R3",
     title: english("Open networkers"),
-    reason: english("LinkedIn is not a popularity contest involving who has the most fans or followers."),
+    reason: english(
+        "LinkedIn is not a popularity contest involving who has the most fans or followers.",
+    ),
     effect: Decision::Refuse,
     default_on: true,
     hint: None,
@@ -37,9 +39,27 @@ const OPEN_NETWORKER: &str = concat!(
 
 /// What a count of that many is of, folded: "30K+ connections", "12.000 Kontakte".
 const CONNECTION_WORDS: &[&str] = &[
-    "connections", "connection", "contacts", "followers", "follower", "network", "kontakte",
-    "verbindungen", "relations", "connexions", "abonnes", "conexiones", "contactos", "seguidores",
-    "contatti", "collegamenti", "connessioni", "connecties", "contacten", "volgers", "conexoes",
+    "connections",
+    "connection",
+    "contacts",
+    "followers",
+    "follower",
+    "network",
+    "kontakte",
+    "verbindungen",
+    "relations",
+    "connexions",
+    "abonnes",
+    "conexiones",
+    "contactos",
+    "seguidores",
+    "contatti",
+    "collegamenti",
+    "connessioni",
+    "connecties",
+    "contacten",
+    "volgers",
+    "conexoes",
     "contatos",
 ];
 
@@ -77,7 +97,8 @@ fn matcher<'a>(case: &Case<'a>) -> Option<Because<'a>> {
 /// The raw text is only searched when the folded one shows a sign of what is sought.
 fn open_networker<'a>(says: &Says, raw: &'a str, field: &Field<'a>) -> Option<Because<'a>> {
     let [(term_key, term), (count_key, count), (email_key, email)] = *says;
-    let capital_lion = || (field.hit(Vocabulary::LionWord).is_some() && lion(raw)).then_some("LION");
+    let capital_lion =
+        || (field.hit(Vocabulary::LionWord).is_some() && lion(raw)).then_some("LION");
     if let Some(found) = field.hit(Vocabulary::OpenNetworker).or_else(capital_lion) {
         return Some(Because::new(term_key, term, found));
     }
@@ -97,7 +118,8 @@ fn lion(text: &str) -> bool {
     let capital = positions(text, "LION").any(|at| {
         let (before, after) = (text.get(..at).unwrap_or(""), text.get(at + 4..).unwrap_or(""));
         let word = !before.ends_with(alnum) && !after.starts_with(alnum);
-        let set_apart = !before.trim_end().ends_with(alnum) && !after.trim_start().starts_with(alnum);
+        let set_apart =
+            !before.trim_end().ends_with(alnum) && !after.trim_start().starts_with(alnum);
         word && (has_lower_case || set_apart)
     });
     capital
@@ -143,7 +165,8 @@ fn read_count(bytes: &[u8], start: usize) -> (usize, u64) {
             end += 1;
         }
     }
-    let thousands = matches!(bytes.get(end), Some(b'k' | b'K')) && !bytes.get(end + 1).is_some_and(u8::is_ascii_alphabetic);
+    let thousands = matches!(bytes.get(end), Some(b'k' | b'K'))
+        && !bytes.get(end + 1).is_some_and(u8::is_ascii_alphabetic);
     if thousands {
         return (end + 1, value.saturating_mul(1000));
     }
@@ -164,7 +187,8 @@ fn count_claim(text: &str, end: usize, value: u64) -> Option<usize> {
         return Some(word_end);
     }
     let alone = !after.starts_with(char::is_alphanumeric);
-    (after_plus.is_some() && value >= 5000 && alone).then(|| text.len() - after_plus.map_or(0, str::len))
+    (after_plus.is_some() && value >= 5000 && alone)
+        .then(|| text.len() - after_plus.map_or(0, str::len))
 }
 
 /// The first e-mail address in the text ("jane@example.com"); "Engineer @ Acme" is not one.
@@ -176,14 +200,20 @@ fn email_address(text: &str) -> Option<&str> {
         let start = before.bytes().rposition(|b| !local(&b)).map_or(0, |p| p + 1);
         let length = after.bytes().position(|b| !domain(&b)).unwrap_or(after.len());
         let host = after.get(..length)?.trim_end_matches(['.', '-']);
-        if start < at && is_host(host) { text.get(start..at + 1 + host.len()) } else { None }
+        if start < at && is_host(host) {
+            text.get(start..at + 1 + host.len())
+        } else {
+            None
+        }
     })
 }
 
 /// "example.com": labels of letters, digits and dashes, the last one letters only.
 fn is_host(host: &str) -> bool {
     super::r1::ending_of(host).is_some_and(|(labels, last)| {
-        labels.split('.').all(|l| !l.is_empty()) && last.len() >= 2 && last.bytes().all(|b| b.is_ascii_alphabetic())
+        labels.split('.').all(|l| !l.is_empty())
+            && last.len() >= 2
+            && last.bytes().all(|b| b.is_ascii_alphabetic())
     })
 }
 
@@ -193,10 +223,14 @@ mod tests {
 
     #[test]
     fn lion_in_its_spellings_but_not_the_animal_or_the_name() {
-        for text in ["Ada Smith [LION]", "CEO | LION 🦁", "Ada (lion)", "#lion networker", "Ada LION"] {
+        for text in
+            ["Ada Smith [LION]", "CEO | LION 🦁", "Ada (lion)", "#lion networker", "Ada LION"]
+        {
             assert!(lion(text), "{text:?}");
         }
-        for text in ["Lion Feuchtwanger", "Sea lion researcher", "DANDELION", "ADA LION", "LIONS club"] {
+        for text in
+            ["Lion Feuchtwanger", "Sea lion researcher", "DANDELION", "ADA LION", "LIONS club"]
+        {
             assert!(!lion(text), "{text:?}");
         }
     }
@@ -215,7 +249,10 @@ mod tests {
 
     #[test]
     fn email_addresses_but_not_at_signs() {
-        assert_eq!(email_address("Invite me: jane.doe+li@example.co.uk."), Some("jane.doe+li@example.co.uk"));
+        assert_eq!(
+            email_address("Invite me: jane.doe+li@example.co.uk."),
+            Some("jane.doe+li@example.co.uk")
+        );
         assert_eq!(email_address("Engineer @ Acme.com"), None);
         assert_eq!(email_address("Engineer@Google"), None);
         assert_eq!(email_address("@@@ x@y.c"), None);

@@ -56,7 +56,8 @@ pub(super) fn add_terms(lexicon: &mut Lexicon, settings: &Settings) {
 
 fn matcher<'a>(case: &Case<'a>) -> Option<Because<'a>> {
     let note = &case.note;
-    let named = note.hit(Vocabulary::GroupNoun).filter(|_| note.hit(Vocabulary::GroupCue).is_some());
+    let named =
+        note.hit(Vocabulary::GroupNoun).filter(|_| note.hit(Vocabulary::GroupCue).is_some());
     let group = note.hit(Vocabulary::GroupPhrase).or(named)?;
     let other_link = note.hit(Vocabulary::OtherLink).or(note.hit(Vocabulary::Business));
     let says = (
@@ -90,7 +91,10 @@ mod tests {
 
     #[test]
     fn a_group_with_another_link_is_not_group_only() {
-        assert_eq!(rules("We're both in the Rust group, and I loved your talk at RustConf."), ["R2"]);
+        assert_eq!(
+            rules("We're both in the Rust group, and I loved your talk at RustConf."),
+            ["R2"]
+        );
         assert_eq!(rules("Our group has a budget for a Rust audit."), ["E1"]);
         assert_eq!(rules("Volkswagen Group engineer here, curious about your crate."), ["R2"]);
     }

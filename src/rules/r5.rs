@@ -18,8 +18,16 @@ pub const REPLY: &str = "Hi $1, thank you for the invitation. I only connect wit
 
 fn matcher<'a>(case: &Case<'a>) -> Option<Because<'a>> {
     (case.personal_note.is_none() && !case.sender_known()).then(|| match case.invitation.message {
-        Some(_) => Because::new("because_R5_default_text", "Only LinkedIn's default text, and you don't know the sender.", ""),
-        None => Because::new("because_R5_no_note", "No personal note, and you don't know the sender.", ""),
+        Some(_) => Because::new(
+            "because_R5_default_text",
+            "Only LinkedIn's default text, and you don't know the sender.",
+            "",
+        ),
+        None => Because::new(
+            "because_R5_no_note",
+            "No personal note, and you don't know the sender.",
+            "",
+        ),
     })
 }
 
@@ -43,7 +51,8 @@ mod tests {
     #[test]
     fn the_default_text_is_no_note() {
         let mut inv = Invitation::person("A B");
-        inv.message = Some("I’d like to add you to my professional network on LinkedIn. - A B".into());
+        inv.message =
+            Some("I’d like to add you to my professional network on LinkedIn. - A B".into());
         let judge = Engine::new(Settings::default());
         let v = judge.classify(&inv).unwrap();
         assert_eq!((v.deciding_rule(), v.note), (Some("R5"), NoteState::Missing));

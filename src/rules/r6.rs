@@ -106,10 +106,15 @@ pub(super) fn add_terms(lexicon: &mut Lexicon, settings: &Settings) {
 
 fn matcher<'a>(case: &Case<'a>) -> Option<Because<'a>> {
     if let Some(role) = case.headline.hit(Vocabulary::RefusedRole) {
-        return Some(Because::new("because_R6_headline", "Headline names a refused role: \"$1\".", role));
+        return Some(Because::new(
+            "because_R6_headline",
+            "Headline names a refused role: \"$1\".",
+            role,
+        ));
     }
     if let Some(role) = case.name.hit(Vocabulary::RefusedRole) {
-        let says = ("because_R6_name", "The name in the status line carries a refused role: \"$1\".");
+        let says =
+            ("because_R6_name", "The name in the status line carries a refused role: \"$1\".");
         return Some(Because::new(says.0, says.1, role));
     }
     let role = case.status.hit(Vocabulary::RefusedRole)?;
@@ -132,7 +137,10 @@ mod tests {
 
     #[test]
     fn names_the_role_it_found() {
-        assert_eq!(role_found("Senior Technical RECRUITER").unwrap(), "Headline names a refused role: \"recruiter\".");
+        assert_eq!(
+            role_found("Senior Technical RECRUITER").unwrap(),
+            "Headline names a refused role: \"recruiter\"."
+        );
         assert!(role_found("Recruitment Consultant at Hays").is_some());
         assert!(role_found("Immobilienmaklerin · Berlin").is_some());
     }

@@ -53,7 +53,8 @@ fn invitations() -> Vec<Invitation> {
             inv.status_line = format!("{name} is inviting you to connect");
             inv.message = note.map(str::to_string);
             inv.common_organization = (at % 7 == 0).then(|| "ETH Zürich".to_string());
-            inv.mutual = MutualConnections { count: at as u32 % 5, names: vec!["John Roe".to_string()] };
+            inv.mutual =
+                MutualConnections { count: at as u32 % 5, names: vec!["John Roe".to_string()] };
             inv
         })
         .collect()
@@ -86,7 +87,9 @@ fn main() {
     let invitations = invitations();
     // A fixed number of rounds instead of a time budget, for instruction counts
     // (`valgrind --tool=callgrind`): the machine's load then does not matter.
-    if let Some(rounds) = std::env::var("VETTED_BENCH_ROUNDS").ok().and_then(|r| r.parse::<u64>().ok()) {
+    if let Some(rounds) =
+        std::env::var("VETTED_BENCH_ROUNDS").ok().and_then(|r| r.parse::<u64>().ok())
+    {
         for _ in 0..rounds {
             for inv in &invitations {
                 black_box(engine.classify(black_box(inv)));

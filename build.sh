@@ -5,7 +5,7 @@
 #   ./build.sh setup      install what is missing: browsers, wasm target, wasm-pack, wasm-bindgen, npm
 #   ./build.sh build      the core with wasm-pack, then dist/chrome/ and dist/firefox/
 #   ./build.sh demo       the demo page in Chromium with dist/chrome: a table and a screenshot
-#   ./build.sh test       every test: native, size budget, lint, browsers
+#   ./build.sh test       every test: linters, native, size budget, web-ext lint, browsers
 #   ./build.sh bench      the benchmarks
 #   ./build.sh package    dist/vetted-chrome.zip and dist/vetted-firefox.zip
 #   ./build.sh fuzz [s]   the card reader and the classifier under libFuzzer, s seconds each
@@ -50,6 +50,10 @@ setup() {
     as_root apt-get update -qq
     DEBIAN_FRONTEND=noninteractive as_root apt-get install -y -qq "${missing[@]}" >/dev/null
   fi
+
+  step "setup: rustfmt and clippy" "Run: rustup component add rustfmt clippy"
+  cargo fmt --version >/dev/null 2>&1 || rustup component add rustfmt
+  cargo clippy --version >/dev/null 2>&1 || rustup component add clippy
 
   step "setup: wasm32 target" "Run: rustup target add wasm32-unknown-unknown"
   rustup target list --installed | grep -qx wasm32-unknown-unknown ||
@@ -159,6 +163,14 @@ demo() {
 }
 
 run_tests() {
+  step "test: lint (rustfmt, clippy, ESLint)" "A linter found problems: they are listed above (cargo fmt fixes the formatting)."
+  cargo fmt --check
+  cargo clippy --quiet --all-targets -- -D warnings
+  # The content wasm's size rules, on the content build only (tests/tools/clippy-content).
+  CLIPPY_CONF_DIR="$TESTS/tools/clippy-content" cargo clippy --quiet --lib --target wasm32-unknown-unknown -- -D warnings
+  cargo clippy --quiet --lib --features popup --target wasm32-unknown-unknown -- -D warnings
+  npx --prefix "$TESTS" --no-install eslint --config "$TESTS/eslint.config.mjs" extension tests
+
   step "test: native (cargo test)" "A Rust test failed: the failure above names it."
   cargo test --quiet
 

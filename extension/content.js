@@ -10,9 +10,8 @@
   // For `./build.sh bench`: each batch logs, at debug level, how long after this start it drew.
   const started = performance.now();
   const { INVITATIONS_PAGE } = vettedCore; // see preload.js
+  // Page text is written by strangers: it must not be able to split a card in two (see snapshot).
   const CARD_SEP = '\u001d';
-  // Page text is written by strangers: it must not be able to split a card in two.
-  const CARD_SEPS = /\u001d/g;
   // Vetted's own badges as the browser writes them (see createHost and fillBadge: the verdict is
   // set first; the shadow root is not written). They are left out of what the core reads, and of
   // the digest that tells whether a card changed.
@@ -463,7 +462,7 @@
    *  read, as data for the core: nothing here ever writes HTML into the page, and badges are
    *  built node by node, page text in them as text. */
   function snapshot(card) {
-    return card.outerHTML.replace(CARD_SEPS, ' ').replace(OWN_BADGES, '');
+    return card.outerHTML.replaceAll(CARD_SEP, ' ').replace(OWN_BADGES, '');
   }
 
   /** The element at the end of the core's path from the card ("2 0 1"; "" for the card): at

@@ -5,6 +5,7 @@
 // reading the stored settings, and where the core must run in the background, asks it for its
 // profile: content.js finds both answered. It reads nothing of the page and loads only
 // Vetted's own files and settings; content.js watches the settings from then on.
+/* exported vettedCore */
 var vettedCore = (() => {
   'use strict';
 

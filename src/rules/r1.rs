@@ -108,11 +108,23 @@ const SAYS: [(Vocabulary, &str, &str); 4] = [
     (
         Vocabulary::Social,
         "because_R1_social",
-        "Note opens like a social or romance message: \"$1\".",
+        english("Note opens like a social or romance message: \"$1\"."),
     ),
-    (Vocabulary::Money, "because_R1_money", "Note pitches crypto, forex or investments: \"$1\"."),
-    (Vocabulary::OffPlatform, "because_R1_app", "Note asks to continue on another app: \"$1\"."),
-    (Vocabulary::SpamTerm, "because_R1_spam", "Note uses a term on your spam list: \"$1\"."),
+    (
+        Vocabulary::Money,
+        "because_R1_money",
+        english("Note pitches crypto, forex or investments: \"$1\"."),
+    ),
+    (
+        Vocabulary::OffPlatform,
+        "because_R1_app",
+        english("Note asks to continue on another app: \"$1\"."),
+    ),
+    (
+        Vocabulary::SpamTerm,
+        "because_R1_spam",
+        english("Note uses a term on your spam list: \"$1\"."),
+    ),
 ];
 
 fn matcher<'a>(case: &Case<'a>) -> Option<Because<'a>> {

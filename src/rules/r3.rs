@@ -77,15 +77,15 @@ pub(super) fn add_terms(lexicon: &mut Lexicon, settings: &Settings) {
 type Says = [(&'static str, &'static str); 3];
 
 const HEADLINE_SAYS: Says = [
-    ("because_R3_headline_term", "Headline calls the sender an open networker: \"$1\"."),
-    ("because_R3_headline_count", "Headline shows off a connection count: \"$1\"."),
-    ("because_R3_headline_email", "Headline shows an e-mail address to invite: \"$1\"."),
+    ("because_R3_headline_term", english("Headline calls the sender an open networker: \"$1\".")),
+    ("because_R3_headline_count", english("Headline shows off a connection count: \"$1\".")),
+    ("because_R3_headline_email", english("Headline shows an e-mail address to invite: \"$1\".")),
 ];
 
 const NAME_SAYS: Says = [
-    ("because_R3_name_term", "Name calls the sender an open networker: \"$1\"."),
-    ("because_R3_name_count", "Name shows off a connection count: \"$1\"."),
-    ("because_R3_name_email", "Name shows an e-mail address to invite: \"$1\"."),
+    ("because_R3_name_term", english("Name calls the sender an open networker: \"$1\".")),
+    ("because_R3_name_count", english("Name shows off a connection count: \"$1\".")),
+    ("because_R3_name_email", english("Name shows an e-mail address to invite: \"$1\".")),
 ];
 
 fn matcher<'a>(case: &Case<'a>) -> Option<Because<'a>> {

@@ -68,7 +68,7 @@ mod calls {
     use crate::card_result::{judge, CardResult};
     use crate::json::{Json, ToJson};
     use crate::page;
-    use crate::rules::Engine;
+    use crate::judge::Engine;
     use crate::settings::{self, Settings, Value};
     use std::cell::Cell;
     use std::rc::Rc;

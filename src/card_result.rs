@@ -4,8 +4,9 @@
 
 use crate::invitation::{Invitation, MutualConnections, SenderKind};
 use crate::json::{Json, ToJson};
+use crate::judge::Engine;
 use crate::page::{self, Reading};
-use crate::rules::{self, Engine};
+use crate::rules;
 use crate::settings;
 use crate::verdict::{Decision, Hint, NoteState};
 

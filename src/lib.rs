@@ -1,14 +1,20 @@
 //! Vetted's core: reads LinkedIn invitation cards and advises on each with the essay's rules.
 //!
-//! Everything but `boundary` and `popup` is plain Rust, tested natively with `cargo test`.
+//! Four layers, each a part of the tree:
+//! - `engine/`: the rules engine (rules, settings, verdicts, text), plain Rust;
+//! - `page/`: LinkedIn's pages, read from a card's HTML, plain Rust;
+//! - the wasm boundary (`boundary.rs`, with `card_result.rs`, `json.rs` and the allocator
+//!   `heap.rs`): what the content script and the background call, in the badges' wasm;
+//! - `popup/`: the popup's UI, in a wasm of its own (feature "popup").
+//!
+//! All but the boundary and the popup are tested natively with `cargo test`.
 
-pub mod invitation;
-pub mod note;
+pub mod engine;
 pub mod page;
-pub mod rules;
-pub mod settings;
-pub mod text;
-pub mod verdict;
+
+// The engine's modules by their short names (`crate::text`, `vetted::settings`), as every layer
+// above it reads them.
+pub use engine::{invitation, judge, note, rules, settings, text, verdict};
 
 #[cfg(target_arch = "wasm32")]
 mod boundary;
@@ -26,6 +32,7 @@ mod json;
 mod popup;
 
 pub use invitation::{Invitation, MutualConnections, SenderKind};
-pub use rules::{Engine, Rule, CATALOGUE};
+pub use judge::Engine;
+pub use rules::{Rule, CATALOGUE};
 pub use settings::Settings;
 pub use verdict::{Decision, NoteState, RuleMatch, Verdict};

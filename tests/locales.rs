@@ -4,7 +4,7 @@
 //!
 //! Keys: `rule_<id>_title`, `rule_<id>_reason`, `rule_<id>_hint` (rules with a hint), `reply_<id>`
 //! (`$1` = the sender's first name), the matchers' `because_<id>…` (`$1` = what was found), the
-//! popup's (src/popup_texts.rs) and the scripts' own.
+//! popup's (src/popup/texts.rs) and the scripts' own.
 
 use serde_json::Value;
 use std::collections::{BTreeMap, BTreeSet};
@@ -14,8 +14,8 @@ use vetted::{Engine, Invitation, CATALOGUE};
 
 const LANGUAGES: [&str; 3] = ["en", "de", "fr"];
 
-/// The popup's texts, (key, English), as src/popup.rs has them.
-const POPUP: &[(&str, &str)] = include!("../src/popup_texts.rs");
+/// The popup's texts, (key, English), as src/popup/mod.rs has them.
+const POPUP: &[(&str, &str)] = include!("../src/popup/texts.rs");
 
 fn messages(language: &str) -> BTreeMap<String, String> {
     let path = format!("extension/_locales/{language}/messages.json");
@@ -94,7 +94,7 @@ fn string_literals(source: &str) -> Vec<String> {
 /// Every `because_…` key the rule files name, with the English that follows it in the source.
 fn reasons_in_source() -> BTreeMap<String, String> {
     let mut found = BTreeMap::new();
-    for entry in std::fs::read_dir("src/rules").unwrap() {
+    for entry in std::fs::read_dir("src/engine/rules").unwrap() {
         let path = entry.unwrap().path();
         let source = std::fs::read_to_string(&path).unwrap();
         let code = source.split("#[cfg(test)]").next().unwrap();

@@ -22,7 +22,7 @@ fn the_documented_example_reads_whole_and_writes_back_the_same() {
 
 #[test]
 fn the_example_in_the_doc_comment_is_the_fixture() {
-    let source = std::fs::read_to_string("src/settings.rs").unwrap();
+    let source = std::fs::read_to_string("src/engine/settings.rs").unwrap();
     let doc: String = source
         .lines()
         .filter_map(|l| l.strip_prefix("//!"))

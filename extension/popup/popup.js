@@ -1,6 +1,6 @@
 // Vetted's popup. This file does the browser's asynchronous work (storage, the active tab,
 // permissions, files) and hands the results to the Rust core, which builds the whole UI
-// (src/popup.rs) and calls back into the plain functions in `actions`.
+// (src/popup/mod.rs) and calls back into the plain functions in `actions`.
 // Without extension APIs (the page opened as a file, in tests) it shows the defaults and says so.
 
 import init, { render_popup } from '../core/vetted_popup.js';

@@ -1,7 +1,7 @@
 // The popup's own texts: (message key in extension/_locales, the English text). The English is
 // the popup's fallback when the browser has no translation (the page opened as a file) and is
 // the same as _locales/en/messages.json, which tests/locales.rs checks. `$1`, `$2` stand for
-// what the popup fills in. Included by src/popup.rs and tests/locales.rs.
+// what the popup fills in. Included by src/popup/mod.rs and tests/locales.rs.
 &[
     ("popup_intro", "Advice on LinkedIn invitations, by the rules of “6 Reasons For Refusing LinkedIn Invitations”. Vetted never clicks, sends or uploads anything."),
     ("popup_problems", "Some of your stored settings could not be used:"),

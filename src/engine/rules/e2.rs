@@ -11,6 +11,8 @@ pub const RULE: Rule = Rule {
     default_on: true,
     hint: None,
     matcher,
+    reply: english(REPLY),
+    terms: None,
 };
 
 /// The reply when this rule decides (see `Rule::reply`).
@@ -36,7 +38,7 @@ fn matcher<'a>(case: &Case<'a>) -> Option<Because<'a>> {
 #[cfg(test)]
 mod tests {
     use crate::invitation::Invitation;
-    use crate::rules::Engine;
+    use crate::judge::Engine;
     use crate::settings::Settings;
     use crate::verdict::Decision;
 

@@ -3,8 +3,7 @@
 //! pitches, "add me on WhatsApp", links to unknown sites) is refused, and LinkedIn's own
 //! "I don't know this person" or "Report spam" suggested.
 
-use super::{Case, Rule, Vocabulary};
-use crate::settings::Settings;
+use super::{Case, Lists, Rule, Vocabulary};
 use crate::text::{after, terms, Lexicon};
 use crate::verdict::{english, Because, Decision};
 use std::borrow::Cow;
@@ -20,6 +19,8 @@ pub const RULE: Rule = Rule {
          \"Report spam\" (Vetted never clicks them for you).",
     )),
     matcher,
+    reply: english(REPLY),
+    terms: Some(add_terms),
 };
 
 /// The reply when this rule decides (see `Rule::reply`).
@@ -88,19 +89,19 @@ const BARE_LINK_ENDINGS: &str = concat!(
     "pt, br, eu, ai, ",
 );
 
-pub(super) fn add_terms(lexicon: &mut Lexicon, settings: &Settings) {
+fn add_terms(lexicon: &mut Lexicon, lists: &Lists) {
     Vocabulary::Social.add(lexicon, terms(SOCIAL));
     Vocabulary::Money.add(lexicon, terms(MONEY));
     Vocabulary::OffPlatform.add(lexicon, terms(OFF_PLATFORM));
-    Vocabulary::SpamTerm.add(lexicon, settings.spam_terms.iter().map(String::as_str));
+    Vocabulary::SpamTerm.add(lexicon, lists.spam_terms.iter().map(String::as_str));
     // A sign that the raw note is worth searching for links (see `matcher`).
     Vocabulary::WebAddress.add(lexicon, ["www", "http", "https"]);
 }
 
 /// The sites a note may link to: Vetted's own and the user's, as host names.
-pub(super) fn trusted_sites(settings: &Settings) -> Vec<String> {
+pub fn trusted_sites(lists: &Lists) -> Vec<String> {
     let own = TRUSTED_SITES.iter().map(|s| s.to_string());
-    own.chain(settings.trusted_sites.iter().filter_map(|s| site_of(s))).collect()
+    own.chain(lists.trusted_sites.iter().filter_map(|s| site_of(s))).collect()
 }
 
 /// What a note with a term of each vocabulary is, as a message (key, English).
@@ -139,7 +140,7 @@ fn matcher<'a>(case: &Case<'a>) -> Option<Because<'a>> {
     if note.hit(Vocabulary::WebAddress).is_none() && !raw.as_bytes().contains(&b'/') {
         return None;
     }
-    let detail = Cow::Owned(unknown_site(raw, &case.engine.trusted_sites)?);
+    let detail = Cow::Owned(unknown_site(raw, case.trusted_sites)?);
     Some(Because::new(
         "because_R1_site",
         "Note links to a site you have not trusted: \"$1\".",

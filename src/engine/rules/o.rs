@@ -2,8 +2,7 @@
 //! recommend. The headline names one of the user's own organizations, or LinkedIn shows a
 //! common organization: to consider.
 
-use super::{Case, Rule, Vocabulary};
-use crate::settings::Settings;
+use super::{Case, Lists, Rule, Vocabulary};
 use crate::text::Lexicon;
 use crate::verdict::{english, Because, Decision};
 
@@ -15,13 +14,15 @@ pub const RULE: Rule = Rule {
     default_on: true,
     hint: None,
     matcher,
+    reply: english(REPLY),
+    terms: Some(add_terms),
 };
 
 /// The reply when this rule decides (see `Rule::reply`).
 pub const REPLY: &str = "Hi $1, thank you for the invitation. I see we share an organization: could you remind me where our paths crossed?";
 
-pub(super) fn add_terms(lexicon: &mut Lexicon, settings: &Settings) {
-    let own = settings.own_organizations.iter().map(String::as_str);
+fn add_terms(lexicon: &mut Lexicon, lists: &Lists) {
+    let own = lists.own_organizations.iter().map(String::as_str);
     Vocabulary::OwnOrganization.add(lexicon, own);
 }
 
@@ -50,7 +51,7 @@ fn matcher<'a>(case: &Case<'a>) -> Option<Because<'a>> {
 #[cfg(test)]
 mod tests {
     use crate::invitation::Invitation;
-    use crate::rules::Engine;
+    use crate::judge::Engine;
     use crate::settings::Settings;
     use crate::verdict::Decision;
 

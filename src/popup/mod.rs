@@ -16,7 +16,7 @@
 //!
 //! `message(key, substitutions)` is the browser's `i18n.getMessage`: the popup's words in the
 //! browser's language, from `extension/_locales`. Without it, or for a key it lacks, the popup
-//! speaks English (its own texts in `popup_texts.rs`, the rules' in the catalogue). Every text
+//! speaks English (its own texts in `texts.rs`, the rules' in the catalogue). Every text
 //! reaches the DOM as text, never as markup.
 
 use crate::boundary::{read_value, value_to_js as to_js};
@@ -49,7 +49,7 @@ const OPEN_LISTS: usize = 4;
 const FILE_NAME: &str = "vetted-settings.json";
 
 /// The popup's own texts in English, by message key.
-const TEXTS: &[(&str, &str)] = include!("popup_texts.rs");
+const TEXTS: &[(&str, &str)] = include!("texts.rs");
 
 /// The settings in the stored format, as fields.
 fn exported(settings: &Settings) -> Fields {
@@ -143,7 +143,7 @@ impl Popup {
         }
     }
 
-    /// One of the popup's own texts (`popup_texts.rs`).
+    /// One of the popup's own texts (`texts.rs`).
     fn t(&self, key: &str, args: &[&str]) -> String {
         let english = TEXTS.iter().find(|(k, _)| *k == key).map_or(key, |(_, english)| english);
         self.text(key, english, args)

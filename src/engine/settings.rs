@@ -101,6 +101,18 @@ pub struct Settings {
 }
 
 impl Settings {
+    /// The lists the rules' vocabularies take in.
+    pub fn lists(&self) -> rules::Lists<'_> {
+        rules::Lists {
+            refused_roles: &self.refused_roles,
+            open_networker_terms: &self.open_networker_terms,
+            spam_terms: &self.spam_terms,
+            business_terms: &self.business_terms,
+            group_terms: &self.group_terms,
+            own_organizations: &self.own_organizations,
+            trusted_sites: &self.trusted_sites,
+        }
+    }
     /// Whether a rule is on: as the user set it, else as the catalogue's default.
     pub fn is_on(&self, rule: &str) -> bool {
         match self.rules.iter().find(|(id, _)| id == rule) {

@@ -1,8 +1,7 @@
 //! R6: the essay's sixth reason. Not looking for a job, to hire, or to buy property: so
 //! recruiters, HR people and real-estate agents are refused.
 
-use super::{Case, Rule, Vocabulary};
-use crate::settings::Settings;
+use super::{Case, Lists, Rule, Vocabulary};
 use crate::text::{tag_bit, terms, Lexicon};
 use crate::verdict::{english, Because, Decision};
 
@@ -14,6 +13,8 @@ pub const RULE: Rule = Rule {
     default_on: true,
     hint: None,
     matcher,
+    reply: english(REPLY),
+    terms: Some(add_terms),
 };
 
 /// The reply when this rule decides (see `Rule::reply`).
@@ -90,7 +91,7 @@ const NOT_THEIR_ROLE: &str = concat!(
     "antiguo, antigua, nessun, nessuna, geen, voormalig, voormalige, sem, nao, ",
 );
 
-pub(super) fn add_terms(lexicon: &mut Lexicon, settings: &Settings) {
+fn add_terms(lexicon: &mut Lexicon, lists: &Lists) {
     let role = Vocabulary::RefusedRole;
     role.add(lexicon, terms(ROLES));
     for head in ["recruitment", "recruiting", "staffing"] {
@@ -98,7 +99,7 @@ pub(super) fn add_terms(lexicon: &mut Lexicon, settings: &Settings) {
             lexicon.add(role.tag(), &crate::text::joined(&[head, title], " "));
         }
     }
-    role.add(lexicon, settings.refused_roles.iter().map(String::as_str));
+    role.add(lexicon, lists.refused_roles.iter().map(String::as_str));
     for word in terms(NOT_THEIR_ROLE) {
         lexicon.add_stop(word, tag_bit(role.tag()));
     }
@@ -124,7 +125,7 @@ fn matcher<'a>(case: &Case<'a>) -> Option<Because<'a>> {
 #[cfg(test)]
 mod tests {
     use crate::invitation::Invitation;
-    use crate::rules::Engine;
+    use crate::judge::Engine;
     use crate::settings::Settings;
 
     fn role_found(headline: &str) -> Option<String> {

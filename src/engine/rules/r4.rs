@@ -2,8 +2,7 @@
 //! stated link is a shared group ("we're both in the Rust group") is to consider, leaning to
 //! refuse.
 
-use super::{Case, Rule, Vocabulary};
-use crate::settings::Settings;
+use super::{Case, Lists, Rule, Vocabulary};
 use crate::text::{terms, Lexicon};
 use crate::verdict::{english, Because, Decision};
 
@@ -15,6 +14,8 @@ pub const RULE: Rule = Rule {
     default_on: true,
     hint: None,
     matcher,
+    reply: english(REPLY),
+    terms: Some(add_terms),
 };
 
 /// The reply when this rule decides (see `Rule::reply`).
@@ -47,11 +48,11 @@ const OTHER_LINK: &str = concat!(
     "trabalhamos juntos, sua palestra, seu artigo, ",
 );
 
-pub(super) fn add_terms(lexicon: &mut Lexicon, settings: &Settings) {
+fn add_terms(lexicon: &mut Lexicon, lists: &Lists) {
     Vocabulary::GroupNoun.add(lexicon, terms(GROUP));
     Vocabulary::GroupCue.add(lexicon, terms(SHARED));
     Vocabulary::OtherLink.add(lexicon, terms(OTHER_LINK));
-    Vocabulary::GroupPhrase.add(lexicon, settings.group_terms.iter().map(String::as_str));
+    Vocabulary::GroupPhrase.add(lexicon, lists.group_terms.iter().map(String::as_str));
 }
 
 fn matcher<'a>(case: &Case<'a>) -> Option<Because<'a>> {
@@ -70,7 +71,7 @@ fn matcher<'a>(case: &Case<'a>) -> Option<Because<'a>> {
 #[cfg(test)]
 mod tests {
     use crate::invitation::Invitation;
-    use crate::rules::Engine;
+    use crate::judge::Engine;
     use crate::settings::Settings;
     use crate::verdict::Decision;
 

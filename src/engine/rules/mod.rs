@@ -1,24 +1,21 @@
-//! The rule catalogue and the engine that applies it.
+//! The rule catalogue: what every rule is, and in which order they decide.
 //!
 //! Each rule lives in its own file, named by its id: its title, the essay's reason in one line,
-//! its effect, its vocabulary, its matcher and its tests sit together. This file only lists
-//! them in order of precedence and applies them.
-//!
-//! Speed (a million invitations a second on one core): the vocabularies are folded
-//! and indexed once, in [`Engine::new`]; each invitation's fields are folded once and scanned
-//! once, every vocabulary together (see `text::Lexicon`).
+//! its effect, its reply, its vocabulary, its matcher and its tests sit together. This file
+//! lists them in order of precedence ([`CATALOGUE`]: adding a rule is its file and one line
+//! there) and says what a matcher is given ([`Case`]). It reads no settings: the user's lists
+//! reach the rules as [`Lists`], so that the settings can read the catalogue (its ids and
+//! defaults) without a cycle. The engine that applies the rules is `judge.rs`.
 
-use crate::invitation::{Invitation, SenderKind};
-use crate::note;
-use crate::settings::Settings;
+use crate::invitation::Invitation;
 use crate::text::{tag_bit, Hits, Lexicon};
-use crate::verdict::{Because, Decision, Hint, NoteState, RuleMatch, Verdict};
+use crate::verdict::{Because, Decision, Hint};
 
 mod e1;
 mod e2;
 mod k;
 mod o;
-mod people;
+pub(crate) mod people;
 mod r1;
 mod r2;
 mod r3;
@@ -27,7 +24,7 @@ mod r5;
 mod r6;
 
 pub use people::{person_name, profile_slug, Found};
-pub use r1::site_of;
+pub use r1::{site_of, trusted_sites};
 
 /// One of the essay's rules.
 ///
@@ -49,28 +46,30 @@ pub struct Rule {
     pub hint: Option<&'static str>,
     /// Whether the rule matches this invitation, and if so, why, in words about it.
     pub matcher: for<'a> fn(&Case<'a>) -> Option<Because<'a>>,
+    /// The reply to the sender when this rule decides, `$1` for their first name: a polite word
+    /// on why (the essay's author writes to senders to explain a refusal). Empty in the badges'
+    /// wasm, which shows replies in the browser's language (`reply_<id>`): see `english`.
+    pub reply: &'static str,
+    /// Puts the rule's words, and the user's, into the engine's lexicon, if it has any.
+    pub terms: Option<fn(&mut Lexicon, &Lists)>,
 }
 
 impl Rule {
-    /// The reply to the sender when this rule decides, `$1` for their first name: a polite word
-    /// on why (the essay's author writes to senders to explain a refusal). Each rule file has its
-    /// own; they are not in the table, so that the badges' wasm, which shows replies only in the
-    /// browser's language (`reply_<id>`), does not carry them.
+    /// The reply to the sender when this rule decides (see [`Rule::reply`], the field).
     pub fn reply(&self) -> &'static str {
-        match self.id {
-            "K" => k::REPLY,
-            "E2" => e2::REPLY,
-            "R6" => r6::REPLY,
-            "R3" => r3::REPLY,
-            "R1" => r1::REPLY,
-            "R5" => r5::REPLY,
-            "E1" => e1::REPLY,
-            "R4" => r4::REPLY,
-            "O" => o::REPLY,
-            "R2" => r2::REPLY,
-            _ => "",
-        }
+        self.reply
     }
+}
+
+/// The user's lists that the rules' vocabularies take in, as the settings hold them.
+pub struct Lists<'s> {
+    pub refused_roles: &'s [String],
+    pub open_networker_terms: &'s [String],
+    pub spam_terms: &'s [String],
+    pub business_terms: &'s [String],
+    pub group_terms: &'s [String],
+    pub own_organizations: &'s [String],
+    pub trusted_sites: &'s [String],
 }
 
 /// Every rule, in order of precedence: the first that matches decides.
@@ -150,19 +149,19 @@ impl Vocabulary {
 }
 
 /// What each field is scanned for.
-const HEADLINE_WORDS: u16 = Vocabulary::RefusedRole.bit()
+pub(crate) const HEADLINE_WORDS: u16 = Vocabulary::RefusedRole.bit()
     | Vocabulary::OpenNetworker.bit()
     | Vocabulary::OwnOrganization.bit()
     | Vocabulary::LionWord.bit()
     | Vocabulary::AtSign.bit();
-const STATUS_WORDS: u16 = Vocabulary::RefusedRole.bit();
+pub(crate) const STATUS_WORDS: u16 = Vocabulary::RefusedRole.bit();
 /// The name is part of the status line ("Ada Lovelace is inviting you to connect"), so it is
 /// looked at for roles too ("Max Power | Recruiter").
-const NAME_WORDS: u16 = Vocabulary::RefusedRole.bit()
+pub(crate) const NAME_WORDS: u16 = Vocabulary::RefusedRole.bit()
     | Vocabulary::OpenNetworker.bit()
     | Vocabulary::LionWord.bit()
     | Vocabulary::AtSign.bit();
-const NOTE_WORDS: u16 = Vocabulary::Social.bit()
+pub(crate) const NOTE_WORDS: u16 = Vocabulary::Social.bit()
     | Vocabulary::Money.bit()
     | Vocabulary::OffPlatform.bit()
     | Vocabulary::SpamTerm.bit()
@@ -173,82 +172,19 @@ const NOTE_WORDS: u16 = Vocabulary::Social.bit()
     | Vocabulary::OtherLink.bit()
     | Vocabulary::WebAddress.bit();
 
-/// Settings made ready for matching: lists normalised once, not once per invitation.
-pub struct Engine {
-    pub settings: Settings,
-    /// Each catalogue rule's switch, in catalogue order.
-    on: Vec<bool>,
-    known: people::People,
-    met: people::People,
-    /// Whether any list of people has entries: else senders are not looked for.
-    lists_people: bool,
-    lexicon: Lexicon,
-    trusted_sites: Vec<String>,
-}
-
-impl Engine {
-    pub fn new(settings: Settings) -> Self {
-        let mut lexicon = Lexicon::default();
-        r6::add_terms(&mut lexicon, &settings);
-        r3::add_terms(&mut lexicon, &settings);
-        r1::add_terms(&mut lexicon, &settings);
-        e1::add_terms(&mut lexicon, &settings);
-        r4::add_terms(&mut lexicon, &settings);
-        o::add_terms(&mut lexicon, &settings);
-        let known = people::People::new(&settings.known_people, false);
-        let met = people::People::new(&settings.met_elsewhere, true);
-        Engine {
-            on: CATALOGUE.iter().map(|r| settings.is_on(r.id)).collect(),
-            lists_people: !known.is_empty() || !met.is_empty(),
-            known,
-            met,
-            trusted_sites: r1::trusted_sites(&settings),
-            lexicon,
-            settings,
-        }
-    }
-
-    /// The verdict on one invitation; `None` when it is not from a person.
-    pub fn classify<'a>(&'a self, invitation: &'a Invitation) -> Option<Verdict<'a>> {
-        if invitation.kind != SenderKind::Person {
-            return None;
-        }
-        let mut case = Case::new(self, invitation);
-        let mut matches: Vec<RuleMatch> = Vec::with_capacity(4);
-        for (index, (rule, on)) in CATALOGUE.iter().zip(&self.on).enumerate() {
-            if !on {
-                continue;
-            }
-            if let Some(because) = (rule.matcher)(&case) {
-                case.matched |= 1 << index;
-                matches.push(RuleMatch { rule: rule.id, because });
-            }
-        }
-        // With every deciding rule switched off, a sender is still one to consider.
-        let decision = case.matched_rules().next().map_or(Decision::Consider, |r| r.effect);
-        Some(Verdict {
-            decision,
-            note: if case.personal_note.is_some() {
-                NoteState::Present
-            } else {
-                NoteState::Missing
-            },
-            hint: hint(case.matched_rules(), decision),
-            matches,
-        })
-    }
-}
-
 /// The advice on LinkedIn's controls of the first matched rule that argues for the verdict
 /// (R1's "Report spam" also when R6 refused first, never on an Accept).
-fn hint<'r>(mut matched: impl Iterator<Item = &'r Rule>, decision: Decision) -> Option<Hint> {
+pub(crate) fn hint<'r>(
+    mut matched: impl Iterator<Item = &'r Rule>,
+    decision: Decision,
+) -> Option<Hint> {
     let rule = matched.find(|r| r.effect == decision && r.hint.is_some())?;
     rule.hint.map(|text| Hint { rule: rule.id, text })
 }
 
 /// What the status line says besides the sender's name and LinkedIn's own words: usually
 /// nothing ("Ada Lovelace follows you and is inviting you to connect").
-fn status_own_words<'s>(status: &'s str, name: &str) -> &'s str {
+pub(crate) fn status_own_words<'s>(status: &'s str, name: &str) -> &'s str {
     const LINKEDINS_WORDS: &[&str] = &[
         "follows you and is inviting you to connect",
         "is inviting you to connect",
@@ -262,10 +198,10 @@ fn status_own_words<'s>(status: &'s str, name: &str) -> &'s str {
 }
 
 /// What the lexicon found in one field of the card.
-pub struct Field<'a>(Hits<'a>);
+pub struct Field<'a>(pub(crate) Hits<'a>);
 
 impl<'a> Field<'a> {
-    fn scan(lexicon: &'a Lexicon, text: &str, words: u16) -> Self {
+    pub(crate) fn scan(lexicon: &'a Lexicon, text: &str, words: u16) -> Self {
         Field(lexicon.scan(text, words))
     }
 
@@ -283,7 +219,8 @@ impl<'a> Field<'a> {
 /// One invitation being judged, with what the rules share about it.
 pub struct Case<'a> {
     pub invitation: &'a Invitation,
-    pub engine: &'a Engine,
+    /// The sites the user trusts, besides LinkedIn's own (R1).
+    pub trusted_sites: &'a [String],
     /// The message when it is a personal note; `None` when absent or LinkedIn's default text.
     pub personal_note: Option<&'a str>,
     pub name: Field<'a>,
@@ -296,49 +233,10 @@ pub struct Case<'a> {
     /// How the sender is on the met-elsewhere list, if they are (whether E2 is on or not).
     pub met: Option<Found>,
     /// The rules matched so far: bit n for `CATALOGUE[n]`.
-    matched: u32,
+    pub(crate) matched: u32,
 }
 
-impl<'a> Case<'a> {
-    /// Reads each field once.
-    fn new(engine: &'a Engine, invitation: &'a Invitation) -> Self {
-        let lexicon = &engine.lexicon;
-        // The name is read once, for the lexicon and for the lists of people.
-        let mut person =
-            people::NameBuilder::new(if engine.lists_people { invitation.name.len() } else { 0 });
-        let name = Field(lexicon.scan_with(
-            &invitation.name,
-            NAME_WORDS,
-            Some(&mut |word, after_break| person.read(word, after_break)),
-        ));
-        let (known, met) = if engine.lists_people {
-            let sender = people::Sender::new(invitation, person.finish());
-            (engine.known.find(&sender), engine.met.find(&sender))
-        } else {
-            (None, None)
-        };
-        let headline = Field::scan(lexicon, &invitation.headline, HEADLINE_WORDS);
-        let own_words = status_own_words(&invitation.status_line, &invitation.name);
-        let status = Field::scan(lexicon, own_words, STATUS_WORDS);
-        let personal_note = invitation.message.as_deref().filter(|m| note::is_personal(m));
-        let note = match personal_note {
-            Some(message) => Field::scan(lexicon, message, NOTE_WORDS),
-            None => Field(Hits::NONE),
-        };
-        Case {
-            invitation,
-            engine,
-            personal_note,
-            name,
-            headline,
-            status,
-            note,
-            known,
-            met,
-            matched: 0,
-        }
-    }
-
+impl Case<'_> {
     /// Whether the user knows the sender: on the known-people or met-elsewhere list (the rules'
     /// "unknown" is about the lists, not about which rules are switched on).
     pub fn sender_known(&self) -> bool {
@@ -354,7 +252,7 @@ impl<'a> Case<'a> {
     }
 
     /// The rules matched so far, in precedence order.
-    fn matched_rules(&self) -> impl Iterator<Item = &'static Rule> + '_ {
+    pub(crate) fn matched_rules(&self) -> impl Iterator<Item = &'static Rule> + '_ {
         let matched = self.matched;
         CATALOGUE
             .iter()

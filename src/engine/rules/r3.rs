@@ -2,8 +2,7 @@
 //! refused: "LION", "open networker", "TopLinked", "I accept all invitations", a connection
 //! count worn as a badge ("30K+"), or an e-mail address in the headline for all to invite.
 
-use super::{Case, Field, Rule, Vocabulary};
-use crate::settings::Settings;
+use super::{Case, Field, Lists, Rule, Vocabulary};
 use crate::text::{fold, positions, terms, Lexicon};
 use crate::verdict::{english, Because, Decision};
 
@@ -17,6 +16,8 @@ pub const RULE: Rule = Rule {
     default_on: true,
     hint: None,
     matcher,
+    reply: english(REPLY),
+    terms: Some(add_terms),
 };
 
 /// The reply when this rule decides (see `Rule::reply`).
@@ -63,10 +64,10 @@ const CONNECTION_WORDS: &[&str] = &[
     "contatos",
 ];
 
-pub(super) fn add_terms(lexicon: &mut Lexicon, settings: &Settings) {
+fn add_terms(lexicon: &mut Lexicon, lists: &Lists) {
     let open = Vocabulary::OpenNetworker;
     open.add(lexicon, terms(OPEN_NETWORKER));
-    open.add(lexicon, settings.open_networker_terms.iter().map(String::as_str));
+    open.add(lexicon, lists.open_networker_terms.iter().map(String::as_str));
     // Cheap signs that the raw text is worth a look (see `open_networker`).
     Vocabulary::LionWord.add(lexicon, ["lion"]);
     Vocabulary::AtSign.add(lexicon, ["@"]);

@@ -17,6 +17,8 @@ pub const RULE: Rule = Rule {
     default_on: true,
     hint: None,
     matcher,
+    reply: english(REPLY),
+    terms: None,
 };
 
 /// The reply when this rule decides (see `Rule::reply`).
@@ -60,7 +62,7 @@ fn ask(mutual: &MutualConnections) -> Because<'_> {
 #[cfg(test)]
 mod tests {
     use crate::invitation::{Invitation, MutualConnections};
-    use crate::rules::Engine;
+    use crate::judge::Engine;
     use crate::settings::Settings;
     use crate::verdict::{Decision, NoteState};
 

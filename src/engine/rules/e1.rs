@@ -2,8 +2,7 @@
 //! qualified: a note that proposes concrete business is to consider, unless R6 refused the
 //! sender (a recruiter's "opportunity" is a job).
 
-use super::{Case, Rule, Vocabulary};
-use crate::settings::Settings;
+use super::{Case, Lists, Rule, Vocabulary};
 use crate::text::{terms, Lexicon};
 use crate::verdict::{english, Because, Decision};
 
@@ -17,6 +16,8 @@ pub const RULE: Rule = Rule {
     default_on: true,
     hint: None,
     matcher,
+    reply: english(REPLY),
+    terms: Some(add_terms),
 };
 
 /// The reply when this rule decides (see `Rule::reply`).
@@ -42,10 +43,10 @@ const BUSINESS: &str = concat!(
     "um projeto, novo projeto, nosso projeto, um projecto, oportunidade de negocio, ",
 );
 
-pub(super) fn add_terms(lexicon: &mut Lexicon, settings: &Settings) {
+fn add_terms(lexicon: &mut Lexicon, lists: &Lists) {
     let business = Vocabulary::Business;
     business.add(lexicon, terms(BUSINESS));
-    business.add(lexicon, settings.business_terms.iter().map(String::as_str));
+    business.add(lexicon, lists.business_terms.iter().map(String::as_str));
 }
 
 fn matcher<'a>(case: &Case<'a>) -> Option<Because<'a>> {
@@ -63,7 +64,7 @@ fn matcher<'a>(case: &Case<'a>) -> Option<Because<'a>> {
 #[cfg(test)]
 mod tests {
     use crate::invitation::Invitation;
-    use crate::rules::Engine;
+    use crate::judge::Engine;
     use crate::settings::Settings;
     use crate::verdict::Decision;
 

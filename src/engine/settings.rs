@@ -56,6 +56,7 @@
 
 use crate::rules::{self, CATALOGUE};
 use crate::text::holds;
+use crate::verdict::english;
 use serde::de::{self, Deserialize, Deserializer, MapAccess, SeqAccess, Visitor};
 use serde::ser::{Serialize, Serializer};
 use std::fmt;
@@ -422,17 +423,17 @@ fn read_replies(value: &Value, replies: &mut Vec<(String, String)>, problems: &m
     };
     for (id, text) in given {
         let why = match (rules::rule(id), text) {
-            (None, _) => "is for a rule unknown to this version of Vetted",
-            (_, Value::String(text)) if text.trim().is_empty() => "is empty",
+            (None, _) => english("is for a rule unknown to this version of Vetted"),
+            (_, Value::String(text)) if text.trim().is_empty() => english("is empty"),
             (_, Value::String(text)) if crate::text::char_count(text.trim()) > MAX_REPLY_CHARS => {
-                "is longer than 1,000 characters"
+                english("is longer than 1,000 characters")
             }
             (Some(rule), Value::String(text)) => {
                 // In order of ids, as the map gives them.
                 replies.push((rule.id.to_string(), text.trim().to_string()));
                 continue;
             }
-            _ => "is not a text",
+            _ => english("is not a text"),
         };
         problems.add(|| {
             format!("The reply for rule \"{id}\" ({}) {why}; it was left out.", text.describe())
@@ -474,13 +475,13 @@ fn read_list(list: &List, value: &Value, entries: &mut Vec<String>, problems: &m
 }
 
 fn read_entry(list: &List, item: &Value) -> Result<String, &'static str> {
-    let Value::String(text) = item else { return Err("is not a text") };
+    let Value::String(text) = item else { return Err(english("is not a text")) };
     let text = text.trim();
     if text.is_empty() {
-        return Err("is empty");
+        return Err(english("is empty"));
     }
     if crate::text::char_count(text) > MAX_ENTRY_CHARS {
-        return Err("is longer than 200 characters");
+        return Err(english("is longer than 200 characters"));
     }
     match (list.check)(text) {
         Some(why) => Err(why),
@@ -491,22 +492,22 @@ fn read_entry(list: &List, item: &Value) -> Result<String, &'static str> {
 fn check_words(text: &str) -> Option<&'static str> {
     let folded = crate::text::fold(text);
     if folded.is_empty() {
-        return Some("has no letters or digits to match");
+        return Some(english("has no letters or digits to match"));
     }
     let too_long = crate::text::words(&folded).count() > crate::text::MAX_TERM_WORDS;
-    too_long.then_some("has more than 8 words; a shorter phrase matches more")
+    too_long.then_some(english("has more than 8 words; a shorter phrase matches more"))
 }
 
 fn check_person(text: &str) -> Option<&'static str> {
     let linkedin_link = holds(text, "linkedin.com/") && !holds(text, "/in/");
     if linkedin_link {
-        return Some("links to LinkedIn but not to a person's profile (…/in/<name>/)");
+        return Some(english("links to LinkedIn but not to a person's profile (…/in/<name>/)"));
     }
     check_words(text)
 }
 
 fn check_site(text: &str) -> Option<&'static str> {
-    rules::site_of(text).is_none().then_some("is not a site such as example.org")
+    rules::site_of(text).is_none().then_some(english("is not a site such as example.org"))
 }
 
 /// The settings as JSON-like data in the current format: every rule's switch (and those of

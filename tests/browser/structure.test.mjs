@@ -184,6 +184,32 @@ for (const name of BROWSERS) {
         assert.deepEqual(layoutWarnings(logs), []);
       });
 
+      test('a clamped note is judged on what the page shows, and again once the user expands it', async () => {
+        // LinkedIn shows a note's first line behind "… show more", and the whole note once it is
+        // clicked: here the first line is LinkedIn's default text, the rest a business proposal.
+        const card = '<div><a href="https://www.linkedin.com/in/kim-lee/">Kim Lee</a><p>Engineer at Initech</p>' +
+          '<button>Ignore</button><button>Accept</button><p><span class="note">I\'d like to add you to my ' +
+          'professional network on LinkedIn.</span><button class="more">… show more</button></p></div>';
+        const { page } = await open({ [manager()]: plainPage([card]) }, manager());
+        const verdict = () => page.evaluate(() => {
+          const host = document.querySelector('[data-vetted-verdict]');
+          return host && `${host.dataset.vettedVerdict}/${host.dataset.vettedNote}/${host.dataset.vettedRules}`;
+        });
+        const until = async (want) => {
+          const end = Date.now() + 10000;
+          while ((await verdict()) !== want && Date.now() < end) await sleep(50);
+          assert.equal(await verdict(), want);
+        };
+        await until('refuse/missing/R5');
+        await page.evaluate(() => {
+          document.querySelector('.note').textContent += ' We are looking for a Rust contractor for a ' +
+            'six-month project; the budget is approved and I would be glad to send you a proposal.';
+          document.querySelector('.more').textContent = 'show less';
+        });
+        await until('consider/present/E1');
+        assert.equal((await readBadges(page)).length, 1, 'one badge, redrawn');
+      });
+
       test('the canary: Ignore/Accept controls with no readable card log one warning and add no badge', async () => {
         const { page, logs } = await open({ [manager()]: plainPage([FACELESS, FACELESS.replace('A LinkedIn member', 'Someone')]) }, manager());
         const until = Date.now() + 10000;

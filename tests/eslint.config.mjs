@@ -16,9 +16,14 @@ export default [
     },
   },
   {
-    // preload.js defines what content.js, in the same world after it, takes over.
-    files: ['extension/content.js', 'extension/content/**/*.js'],
-    languageOptions: { globals: { vettedCore: 'readonly' } },
+    // preload.js defines what the content script's modules, in the same world after it, take
+    // over; the first module (base.js) defines the namespace the others share.
+    files: ['extension/content/**/*.js'],
+    languageOptions: { globals: { vettedCore: 'readonly', vetted: 'readonly' } },
+  },
+  {
+    files: ['extension/content/base.js'],
+    languageOptions: { globals: { vetted: 'off' } },
   },
   {
     files: ['extension/background.js', 'extension/popup/**/*.js'],

@@ -137,7 +137,12 @@ fn core_texts() -> BTreeMap<String, String> {
 /// The keys the scripts ask for by name (`t('key'`, `message('key'`).
 fn script_keys() -> BTreeSet<String> {
     let mut keys = BTreeSet::new();
-    for path in ["extension/content.js", "extension/popup/popup.js"] {
+    let mut paths: Vec<_> = std::fs::read_dir("extension/content")
+        .unwrap()
+        .map(|entry| entry.unwrap().path())
+        .collect();
+    paths.push("extension/popup/popup.js".into());
+    for path in paths {
         let source = std::fs::read_to_string(path).unwrap();
         for call in ["t('", "message('"] {
             for (at, _) in source.match_indices(call) {

@@ -1,7 +1,10 @@
-// Writes one browser's manifest from the one source, extension/manifest.json.
-// Usage: node extension/tools/manifest.mjs chrome|firefox VERSION OUT_FILE
+// Writes one browser's manifest from the one source, extension/manifest.json, and its content
+// script: the modules of extension/content/, joined in the order the manifest lists them into
+// one content.js (one file packs and loads smaller than thirteen), which the manifest then names.
+// Usage: node extension/tools/manifest.mjs chrome|firefox VERSION OUT_DIR
 // Each browser gets only the keys it reads, so neither warns about the other's.
-import { readFileSync, writeFileSync } from 'node:fs';
+import { readFileSync, readdirSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 
 const [browser, version, out] = process.argv.slice(2);
 const source = new URL('../manifest.json', import.meta.url);
@@ -16,4 +19,17 @@ if (browser === 'chrome') {
 } else {
   throw new Error(`unknown browser "${browser}": expected chrome or firefox`);
 }
-writeFileSync(out, JSON.stringify(manifest, null, 2) + '\n');
+
+const listed = manifest.content_scripts.flatMap((script) => script.js.filter((file) => file.startsWith('content/')));
+const present = readdirSync(new URL('../content', import.meta.url)).map((file) => `content/${file}`);
+const missing = present.filter((file) => !listed.includes(file));
+if (missing.length) throw new Error(`extension/manifest.json lists no ${missing.join(', ')}`);
+for (const script of manifest.content_scripts) {
+  const modules = script.js.filter((file) => file.startsWith('content/'));
+  if (!modules.length) continue;
+  if (modules.length !== script.js.length) throw new Error('a content script mixes modules of content/ and other files');
+  const parts = modules.map((file) => `// ---- extension/${file}\n${readFileSync(new URL(`../${file}`, import.meta.url), 'utf8')}`);
+  writeFileSync(join(out, 'content.js'), parts.join('\n'));
+  script.js = ['content.js'];
+}
+writeFileSync(join(out, 'manifest.json'), JSON.stringify(manifest, null, 2) + '\n');

@@ -1,0 +1,102 @@
+// Finding candidate cards. A card is what holds an invitation's controls, Ignore and Accept, and
+// its sender. Cards are found two ways, both from the core's profile: by the known generations'
+// signatures (fast), and from every control whose label or text says Ignore or Accept, climbing
+// to the element that holds it and no other invitation's (any markup, even one no one has seen).
+// The core then reads each candidate, and says which are cards.
+vetted.cards = (() => {
+  'use strict';
+
+  const { isOwn } = vetted;
+  const profile = () => vetted.core.profile;
+  let says = null; // { profile, ignore, accept }: the profile's patterns, compiled once
+
+  /** Whether a control says Ignore or Accept: 'ignore', 'accept' or null. */
+  function actionOf(control) {
+    const p = profile();
+    if (says?.profile !== p) says = { profile: p, ignore: new RegExp(p.ignore, 'iu'), accept: new RegExp(p.accept, 'iu') };
+    const label = control.getAttribute('aria-label');
+    for (const text of label ? [label, control.textContent] : [control.textContent]) {
+      if (says.ignore.test(text)) return 'ignore';
+      if (says.accept.test(text)) return 'accept';
+    }
+    return null;
+  }
+
+  /** The candidate cards in `root` (itself included), in document order. */
+  function candidates(root) {
+    const { cards, controls: selector } = profile();
+    const found = new Set();
+    if (root.matches(cards)) found.add(root);
+    for (const card of root.querySelectorAll(cards)) found.add(card);
+    const controls = root.matches(selector) ? [root] : [];
+    for (const control of [...controls, ...root.querySelectorAll(selector)]) {
+      const action = actionOf(control);
+      if (action) found.add(cardAround(control, action));
+    }
+    return found;
+  }
+
+  /** The card around a control: the known card holding it, else the largest element holding it
+   *  and no other invitation's controls, never a region (a section, main), and no larger than
+   *  the first list item that holds the sender too. */
+  function cardAround(control, action) {
+    const { cards, regions, items } = profile();
+    const known = control.closest(cards);
+    if (known) return known;
+    const held = new Set([action]);
+    let card = control;
+    for (;;) {
+      const parent = card.parentElement;
+      if (!parent || parent.matches(regions) || holdsAnother(parent, card, held)) return card;
+      card = parent;
+      if (card.matches(items) && card.querySelector('a[href]:not([aria-hidden="true"])')) return card;
+    }
+  }
+
+  /** Whether `parent`, beside `child`, holds a control of a kind already `held`: another
+   *  invitation's. The kinds found are added to `held`. */
+  function holdsAnother(parent, child, held) {
+    const { controls } = profile();
+    for (const sibling of parent.children) {
+      if (sibling === child || isOwn(sibling)) continue;
+      const inner = sibling.querySelectorAll(controls);
+      for (const control of sibling.matches(controls) ? [sibling, ...inner] : inner) {
+        const action = actionOf(control);
+        if (!action) continue;
+        if (held.has(action)) return true;
+        held.add(action);
+      }
+    }
+    return false;
+  }
+
+  /** The card Vetted read around `node`, if any. */
+  function knownCardAround(node) {
+    for (let at = node; at; at = at.parentElement) if (vetted.judged.has(at)) return at;
+    return null;
+  }
+
+  /** The card of a known generation that holds `node`, else the card Vetted read around it. */
+  function cardHolding(node) {
+    return node.closest(profile().cards) ?? knownCardAround(node);
+  }
+
+  /** The page's first `count` cards of a known generation: its first card, and the cards among
+   *  the siblings that follow it (a list's items). The whole page's search, after them, finds
+   *  any others, of any markup. */
+  function firstCards(count) {
+    const { cards } = profile();
+    const first = [];
+    for (let card = document.querySelector(cards); card && first.length < count; card = card.nextElementSibling) {
+      if (card.matches(cards)) first.push(card);
+    }
+    return first;
+  }
+
+  /** The first control on the page that says Ignore: the canary's sign (status.js). */
+  function ignoreControl() {
+    return [...document.querySelectorAll(profile().controls)].find((c) => actionOf(c) === 'ignore');
+  }
+
+  return { actionOf, candidates, cardAround, knownCardAround, cardHolding, firstCards, ignoreControl };
+})();

@@ -1,0 +1,97 @@
+// What the page shows, counted: the summary line above the list, the popup's counts, and the
+// canary (Ignore controls on the page and no card read: a page Vetted cannot read).
+vetted.status = (() => {
+  'use strict';
+
+  const { state, t, element } = vetted;
+  const shown = new Map(); // badge host -> { verdict, missing }: what it adds to the counts
+  let summary = null;
+  let summarizing = false;
+
+  const none = () => ({ accept: 0, consider: 0, refuse: 0, missing_note: 0 });
+
+  function tallyIn(host, result) {
+    shown.set(host, { verdict: result.verdict, missing: result.note === 'missing' });
+  }
+
+  function tallyOut(host) {
+    shown.delete(host);
+  }
+
+  // Away from the invitations page, what LinkedIn removed of it is let go (its badges, the
+  // summary line), rather than kept alive until the user comes back (the soak test measures it).
+  function forgetGone() {
+    if (!shown.size && !summary) return;
+    for (const host of shown.keys()) if (!host.isConnected) tallyOut(host);
+    if (summary && !summary.isConnected) summary = null;
+  }
+
+  /** The badges the user can see: the manager's Focused/Other picker and its filters hide whole
+   *  columns of cards, which keep their badges. */
+  function visibleBadges() {
+    const counts = none();
+    let first = null;
+    for (const [host, entry] of shown) {
+      if (!host.isConnected || !(host.checkVisibility?.() ?? host.getClientRects().length > 0)) continue;
+      first ??= host;
+      counts[entry.verdict] += 1;
+      if (entry.missing) counts.missing_note += 1;
+    }
+    return { counts, first };
+  }
+
+  /** The summary, in idle time: by then the page has laid the new badges out, and telling which
+   *  are visible costs little. */
+  function summarizeLater() {
+    if (summarizing) return;
+    summarizing = true;
+    vetted.idle(() => {
+      summarizing = false;
+      if (vetted.core && state.active) updateSummary();
+    });
+  }
+
+  function updateSummary() {
+    if (state.recount) {
+      state.recount = false;
+      for (const host of shown.keys()) if (!host.isConnected) tallyOut(host);
+    }
+    const { counts, first } = visibleBadges();
+    if (!first) {
+      summary?.remove();
+      return counts;
+    }
+    const list = first.closest(vetted.core.profile.list) ?? vetted.cards.knownCardAround(first);
+    if (!list) return counts;
+    if (!summary) {
+      summary = vetted.badge.createHost();
+      summary.setAttribute('role', 'status');
+      summary.shadowRoot.append(element('span', 'summary'));
+    }
+    const text = t('summary', counts.accept, counts.consider, counts.refuse, counts.missing_note);
+    const line = summary.shadowRoot.querySelector('.summary');
+    if (line.textContent !== text) line.textContent = text;
+    if (summary.nextElementSibling !== list) list.before(summary);
+    return counts;
+  }
+
+  /** Ignore controls without a card read: the page is one Vetted cannot read. (Accept alone is
+   *  no sign: a cookie banner has one.) */
+  function checkCanary() {
+    if (state.cardsRead > 0 || state.canaryWarned) return;
+    const ignore = vetted.cards.ignoreControl();
+    if (!ignore) return;
+    state.canaryWarned = true;
+    console.warn(`Vetted: this page shows invitation controls ("${ignore.getAttribute('aria-label') ?? ignore.textContent.trim()}") ` +
+      'but no invitation card Vetted can read; LinkedIn may have changed its layout. No badges were added.');
+  }
+
+  /** The popup's answer: which page this is, whether Vetted can read it, and the counts. */
+  function report() {
+    const counts = state.active && vetted.core ? updateSummary() : none();
+    const page = state.active ? 'invitations' : 'other';
+    return { page, readable: !state.canaryWarned, counts };
+  }
+
+  return { tallyIn, tallyOut, forgetGone, visibleBadges, summarizeLater, updateSummary, checkCanary, report };
+})();

@@ -118,8 +118,10 @@ build() {
     dir="$DIST/$browser"
     rm -rf "$dir"
     mkdir -p "$dir/core"
-    cp -r extension/preload.js extension/background.js extension/popup extension/icons extension/_locales "$dir/"
+    cp -r extension/background.js extension/popup extension/icons extension/_locales "$dir/"
     cp "$PKG"/vetted.js "$PKG"/vetted_bg.wasm "$PKG"/vetted_popup.js "$PKG"/vetted_popup_bg.wasm "$dir/core/"
+    # preload.js with the core's pattern of the invitations pages, which it needs before the core.
+    node extension/tools/preload.mjs "$PKG" "$dir/preload.js"
     # The manifest, and content.js: the content script's modules (extension/content/) in one file.
     node extension/tools/manifest.mjs "$browser" "$(crate_version)" "$dir"
   done

@@ -1,5 +1,5 @@
-// Vetted's first content script, at document_start, in the same JS world as content.js (which
-// runs once the page is loaded, at document_idle). On the invitations page it starts fetching
+// Vetted's first content script, at document_start, in the same JS world as content.js (the
+// modules of extension/content/, which run once the page is loaded, at document_idle). On the invitations page it starts fetching
 // and compiling the core while LinkedIn's page is still loading, so that content.js finds the
 // core compiled: the first badges come some 40 ms sooner (./build.sh bench). It also starts
 // reading the stored settings, and where the core must run in the background, asks it for its
@@ -11,10 +11,10 @@ var vettedCore = (() => {
 
   const api = globalThis.browser ?? globalThis.chrome;
 
-  // The pages that show invitations: the manager of received invitations (every view of it,
-  // /received/ALL/, /received/FROM_VERIFIED_MEMBER/ …) and My Network (/mynetwork/ and
-  // /mynetwork/grow/), whose preview shows the newest. LinkedIn reaches them without a reload.
-  const INVITATIONS_PAGE = /^\/mynetwork(\/(grow|invitation-manager)(\/|$)|\/?$)/;
+  // The pages that show invitations, as the core says (`pages` in its profile: Profile in
+  // src/page/mod.rs). This runs before the core is loaded: build.sh writes the core's pattern
+  // here, into dist's copy of this file (extension/tools/preload.mjs).
+  const INVITATIONS_PAGE = new RegExp('VETTED_PAGES');
   const EMPTY_MODULE = new Uint8Array([0, 0x61, 0x73, 0x6d, 1, 0, 0, 0]); // see wasmRefusal
 
   // Chromium refuses wasm in a content script where the page's own CSP forbids it (docs/ARCHITECTURE.md, Why it is built this way).

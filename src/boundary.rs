@@ -67,8 +67,8 @@ mod calls {
     use super::read_value;
     use crate::card_result::{judge, CardResult};
     use crate::json::{Json, ToJson};
-    use crate::page;
     use crate::judge::Engine;
+    use crate::page;
     use crate::settings::{self, Settings, Value};
     use std::cell::Cell;
     use std::rc::Rc;
@@ -156,6 +156,10 @@ mod calls {
                 json.field("ignore", page::words::IGNORE_PATTERN);
                 json.field("accept", page::words::ACCEPT_PATTERN);
                 json.field("items", self.items).field("regions", self.regions);
+                json.field("pages", self.pages).field("dark", self.dark);
+                json.field("light", self.light).field("known_list", self.known_list);
+                json.field("title", self.title).field("essay", self.essay);
+                json.field("hint", self.hint);
             });
         }
     }

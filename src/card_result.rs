@@ -1,6 +1,6 @@
 //! What the content script does with each card of a batch, as it crosses the wasm boundary: one
-//! JSON object per card (see `extension/content.js`: draw, explanation, actions), written by
-//! [`ToJson`]. Plain Rust, so that `cargo test` checks the shapes natively.
+//! JSON object per card (see `extension/content/`: pipeline.js, explanation.js, actions.js),
+//! written by [`ToJson`]. Plain Rust, so that `cargo test` checks the shapes natively.
 
 use crate::invitation::{Invitation, MutualConnections, SenderKind};
 use crate::json::{Json, ToJson};
@@ -19,8 +19,9 @@ pub(crate) enum CardResult {
     /// Draw a badge on the element at `anchor`, its path from the card ([`page::Card::path`]).
     Person {
         anchor: String,
-        name: String,
-        slug: Option<String>,
+        /// What "I know them" adds to the list of people the user knows: the sender's profile
+        /// link, else their name; `None` when rule K found them on that list already.
+        know: Option<String>,
         verdict: Decision,
         note: NoteState,
         rules: Vec<&'static str>,
@@ -55,8 +56,7 @@ impl ToJson for CardResult {
         json.object(|json| match self {
             CardResult::Person {
                 anchor,
-                name,
-                slug,
+                know,
                 verdict,
                 note,
                 rules,
@@ -67,8 +67,8 @@ impl ToJson for CardResult {
                 reply,
                 first_name,
             } => {
-                json.field("kind", "person").field("anchor", anchor).field("name", name);
-                json.field("slug", slug).field("verdict", verdict).field("note", note);
+                json.field("kind", "person").field("anchor", anchor).field("know", know);
+                json.field("verdict", verdict).field("note", note);
                 json.field("rules", rules).field("reasons", reasons).field("hint", hint);
                 json.field("mutual", mutual).field("reply_key", reply_key).field("reply", reply);
                 json.field("first_name", first_name);
@@ -155,10 +155,15 @@ fn person(engine: &Engine, anchor: String, invitation: Invitation) -> CardResult
         .map(|m| Reason { rule: m.rule, key: m.key(), detail: m.detail().to_string() })
         .collect();
     let (decision, note, hint) = (verdict.decision, verdict.note, verdict.hint);
+    // By profile link when the card has one (the rules match it by its slug), else by name.
+    let know = match invitation.profile_slug {
+        _ if rules.contains(&"K") => None,
+        Some(slug) => Some(crate::text::joined(&["https://www.linkedin.com/in/", &slug, "/"], "")),
+        None => Some(invitation.name),
+    };
     CardResult::Person {
         anchor,
-        name: invitation.name,
-        slug: invitation.profile_slug,
+        know,
         verdict: decision,
         note,
         rules,
@@ -183,7 +188,7 @@ mod tests {
         serde_json::from_str(&text).unwrap_or_else(|e| panic!("{text}: {e}"))
     }
 
-    /// The shapes the content script reads (extension/content.js: draw, explanation, actions).
+    /// The shapes the content script reads (extension/content/: pipeline, explanation, actions).
     #[test]
     fn results_cross_in_the_shape_the_content_script_reads() {
         let engine = Engine::new(Settings::default());
@@ -200,7 +205,7 @@ mod tests {
         let value = crossed(&results);
         let person = &value[0];
         assert_eq!((&person["kind"], &person["anchor"]), (&json!("person"), &json!("0 2")));
-        assert_eq!((&person["name"], &person["slug"]), (&json!("Ada \"Lovelace\""), &json!("ada")));
+        assert_eq!(person["know"], json!("https://www.linkedin.com/in/ada/"));
         assert!(["accept", "consider", "refuse"].contains(&person["verdict"].as_str().unwrap()));
         assert_eq!(person["note"], json!("missing"));
         assert_eq!(person["mutual"], json!({ "count": 3, "names": ["Grace Hopper"] }));
@@ -227,5 +232,27 @@ mod tests {
                 json!({ "kind": "unreadable", "why": "no name" })
             ]
         );
+    }
+
+    /// "I know them" adds the sender's profile link, else their name (as the reader gives it:
+    /// its white space collapsed); a sender rule K found on the list already has nothing to add.
+    #[test]
+    fn know_is_the_profile_link_else_the_name_and_null_for_someone_known() {
+        let know = |known: &[&str], slug: Option<&str>| {
+            let settings = Settings {
+                known_people: known.iter().map(|s| s.to_string()).collect(),
+                ..Settings::default()
+            };
+            let mut ada = Invitation::person("Ada Lovelace");
+            ada.profile_slug = slug.map(String::from);
+            crossed(&[person(&Engine::new(settings), String::new(), ada)])[0]["know"].clone()
+        };
+        assert_eq!(know(&[], Some("ada-l")), json!("https://www.linkedin.com/in/ada-l/"));
+        assert_eq!(know(&[], None), json!("Ada Lovelace"));
+        assert_eq!(know(&["Ada Lovelace"], Some("ada-l")), Value::Null);
+        assert_eq!(know(&["https://www.linkedin.com/in/ada-l/"], None), json!("Ada Lovelace"));
+        // What "I know them" adds is what rule K then finds.
+        let added = know(&[], Some("ada-l"));
+        assert_eq!(know(&[added.as_str().unwrap()], Some("ada-l")), Value::Null);
     }
 }

@@ -9,6 +9,7 @@
 use serde_json::Value;
 use std::collections::{BTreeMap, BTreeSet};
 use vetted::invitation::MutualConnections;
+use vetted::page::PROFILE;
 use vetted::settings::Settings;
 use vetted::{Engine, Invitation, CATALOGUE};
 
@@ -117,11 +118,11 @@ fn core_texts() -> BTreeMap<String, String> {
     let mut texts = reasons_in_source();
     for rule in CATALOGUE {
         let id = rule.id;
-        texts.insert(format!("rule_{id}_title"), rule.title.to_string());
-        texts.insert(format!("rule_{id}_reason"), rule.reason.to_string());
+        texts.insert(PROFILE.title.replace("$1", id), rule.title.to_string());
+        texts.insert(PROFILE.essay.replace("$1", id), rule.reason.to_string());
         texts.insert(format!("reply_{id}"), rule.reply().to_string());
         if let Some(hint) = rule.hint {
-            texts.insert(format!("rule_{id}_hint"), hint.to_string());
+            texts.insert(PROFILE.hint.replace("$1", id), hint.to_string());
         }
         assert!(
             texts.keys().any(|key| key.starts_with(&format!("because_{id}"))),

@@ -1,5 +1,6 @@
 // The explanation's two actions: "I know them" (with Undo), which adds the sender to the list
-// of people the user knows, and "Copy reply".
+// of people the user knows as the core says (the card's `know`, the profile's `known_list`),
+// and "Copy reply".
 vetted.actions = (() => {
   'use strict';
 
@@ -12,7 +13,7 @@ vetted.actions = (() => {
     const row = element('span', 'actions');
     if (undoable.has(card)) {
       row.append(button(t('undo'), () => undoKnown(card)));
-    } else if (!result.rules.includes('K')) {
+    } else if (typeof result.know === 'string') {
       row.append(button(t('know_them'), () => knowThem(card, result)));
     }
     if (result.reply_key) {
@@ -33,21 +34,19 @@ vetted.actions = (() => {
 
   async function knowThem(card, result) {
     const previous = (await api.storage.local.get('settings')).settings;
-    // By profile link when the card has one (the rules match it by its slug), else by name.
-    const entry = result.slug ? `https://www.linkedin.com/in/${result.slug}/` : result.name.trim();
-    const next = withKnown(previous, entry);
+    const next = withKnown(previous, vetted.core.profile.known_list, result.know);
     undoable.set(card, previous);
     focusAfterFill = card;
     await api.storage.local.set({ settings: next }); // every tab re-badges on the change
   }
 
-  /** The stored settings with `entry` added to the people the user knows: only that list changes.
+  /** The stored settings with `entry` added to their list `list`: only that list changes.
    *  Stored data that is no settings object gives way to an object holding the list, which the
    *  core reads as the defaults and the entry, as it read the data before (the defaults). */
-  function withKnown(stored, entry) {
+  function withKnown(stored, list, entry) {
     const settings = stored && typeof stored === 'object' && !Array.isArray(stored) ? stored : {};
-    const known = Array.isArray(settings.known_people) ? settings.known_people : [];
-    return known.includes(entry) ? settings : { ...settings, known_people: [...known, entry] };
+    const known = Array.isArray(settings[list]) ? settings[list] : [];
+    return known.includes(entry) ? settings : { ...settings, [list]: [...known, entry] };
   }
 
   async function undoKnown(card) {

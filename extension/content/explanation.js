@@ -54,14 +54,16 @@ vetted.explanation = (() => {
   }
 
   /** The explanation's lines, in the browser's language, else in English (_locales/en has every
-   *  message: tests/locales.rs), from messages named after the rule (see src/rules/mod.rs). */
+   *  message: tests/locales.rs), from messages named after the rule by the core's profile. */
   function lines(result) {
+    const { profile } = vetted.core;
+    const named = (pattern, rule) => t(pattern.replace('$1', rule));
     const lines = result.reasons.map((r) => {
-      const title = t('rule_label', t(`rule_${r.rule}_title`));
-      const essay = t(`rule_${r.rule}_reason`);
+      const title = t('rule_label', named(profile.title, r.rule));
+      const essay = named(profile.essay, r.rule);
       return element('p', '', element('b', '', title), ' ', t(r.key, r.detail), ' ', element('q', '', essay));
     });
-    if (result.hint) lines.push(element('p', '', t(`rule_${result.hint.rule}_hint`)));
+    if (result.hint) lines.push(element('p', '', named(profile.hint, result.hint.rule)));
     const { count, names } = result.mutual;
     if (count > 0) {
       const others = count - names.length;

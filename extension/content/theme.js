@@ -1,22 +1,20 @@
-// LinkedIn's theme, which the badges and the summary follow.
+// The page's theme, which the badges and the summary follow: the page's own mark for it, as the
+// core's profile gives its marks (`dark` and `light`: selectors of <html> or <body>), else the
+// page's background, else the system's setting.
 vetted.theme = (() => {
   'use strict';
 
-  // LinkedIn's own setting (Settings > Display > Dark mode), whatever the system's, marks <html>:
-  // `theme--dark` (with `theme--mercado-dark`) in dark, `theme--mercado` or `theme--light` in
-  // light. Without a mark the page's own background decides, and without one either the system.
-  const DARK_MARKS = ['theme--dark', 'theme--mercado-dark'];
-  const LIGHT_MARKS = ['theme--light', 'theme--mercado'];
   const systemDark = matchMedia('(prefers-color-scheme: dark)');
   let theme = null; // 'light' | 'dark', as the shared stylesheet shows it
 
   function pageTheme() {
-    for (const marks of [document.documentElement.classList, document.body?.classList]) {
-      if (!marks) continue;
-      if (DARK_MARKS.some((mark) => marks.contains(mark))) return 'dark';
-      if (LIGHT_MARKS.some((mark) => marks.contains(mark))) return 'light';
+    const profile = vetted.core?.profile;
+    for (const node of profile ? [document.documentElement, document.body] : []) {
+      if (!node) continue;
+      if (node.matches(profile.dark)) return 'dark';
+      if (node.matches(profile.light)) return 'light';
     }
-    const list = vetted.core && document.querySelector(vetted.core.profile.list);
+    const list = profile && document.querySelector(profile.list);
     const luminance = backgroundLuminance(list || document.body);
     if (luminance !== null) return luminance < 0.18 ? 'dark' : 'light';
     return systemDark.matches ? 'dark' : 'light';
@@ -34,8 +32,10 @@ vetted.theme = (() => {
     return null;
   }
 
-  /** Restyles every badge and the summary at once (one shared sheet) when the theme changed. */
+  /** Restyles every badge and the summary at once (one shared sheet) when the theme changed.
+   *  Nothing before the core is loaded: no badge shows yet, and its profile has the marks. */
   function follow() {
+    if (!vetted.core) return;
     const next = pageTheme();
     if (next === theme) return;
     theme = next;

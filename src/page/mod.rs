@@ -37,6 +37,25 @@ pub struct Profile {
     pub items: &'static str,
     /// Elements a card never is, only sits in: the search from a control stops below them.
     pub regions: &'static str,
+    /// The pages that show invitations, a regular expression's source matched against the URL's
+    /// path: the manager of received invitations (every view of it, `/received/ALL/` …) and My
+    /// Network (`/mynetwork/`, `/mynetwork/grow/`), whose preview shows the newest. LinkedIn
+    /// reaches them without a reload. `build.sh` writes it into `preload.js`, which needs it
+    /// before the core is loaded.
+    pub pages: &'static str,
+    /// LinkedIn's own theme (Settings > Display > Dark mode, whatever the system's) marks
+    /// `<html>` (or `<body>`) with classes: `dark` and `light` select each theme's marks.
+    /// Without a mark the content script goes by the page's background, then by the system's.
+    pub dark: &'static str,
+    pub light: &'static str,
+    /// The settings' list of people the user knows, to which "I know them" adds the card's
+    /// `know` (see `card_result.rs`).
+    pub known_list: &'static str,
+    /// The message keys of a rule's title, the essay's reason and the rule's hint: `$1` is the
+    /// rule's id (see `Rule` in `src/engine/rules/`; `tests/locales.rs` checks every key exists).
+    pub title: &'static str,
+    pub essay: &'static str,
+    pub hint: &'static str,
 }
 
 pub const PROFILE: Profile = Profile {
@@ -54,6 +73,13 @@ pub const PROFILE: Profile = Profile {
     items: r#"li, [role="listitem"], article, [role="article"]"#,
     // Page-level containers only: a card may well be a section, and hold a header or a footer.
     regions: r#"body, main, dialog, aside, nav, [role="main"], [role="dialog"], [role="region"]"#,
+    pages: r"^/mynetwork(/(grow|invitation-manager)(/|$)|/?$)",
+    dark: ".theme--dark,.theme--mercado-dark",
+    light: ".theme--light,.theme--mercado",
+    known_list: "known_people",
+    title: "rule_$1_title",
+    essay: "rule_$1_reason",
+    hint: "rule_$1_hint",
 };
 
 /// What one candidate card turned out to be.
@@ -94,5 +120,27 @@ mod tests {
             assert!(PROFILE.cards.contains(signature), "{signature}");
         }
         assert!(PROFILE.list.contains(gen2026::LIST) && PROFILE.list.contains(classic::LIST));
+    }
+
+    /// What the content script is told besides where cards are: every rule's messages exist
+    /// (tests/locales.rs), and the list "I know them" adds to is the settings' list of people
+    /// the user knows.
+    #[test]
+    fn the_profile_names_the_rules_messages_and_the_known_people_list() {
+        for pattern in [PROFILE.title, PROFILE.essay, PROFILE.hint] {
+            assert_eq!(pattern.replace("$1", "R1").matches("R1").count(), 1, "{pattern}");
+        }
+        use crate::settings::{self, Count, Value};
+        let mut fields = settings::Fields::new();
+        fields.insert(PROFILE.known_list.into(), Value::Array(vec![Value::String("Ada".into())]));
+        let read = settings::read(&Value::Object(fields), &mut Count::default());
+        assert_eq!(read.known_people, ["Ada"]);
+    }
+
+    /// The pages pattern, as `preload.js` gets it: a path anchored at its start, on My Network.
+    #[test]
+    fn the_profile_names_the_invitations_pages() {
+        assert!(PROFILE.pages.starts_with("^/mynetwork("), "{}", PROFILE.pages);
+        assert!(PROFILE.dark.contains(".theme--dark") && PROFILE.light.contains(".theme--light"));
     }
 }

@@ -1,0 +1,279 @@
+// The content script's modules, one at a time (extension/content/): each is loaded, as its
+// source, into a plain page of a made-up origin (served by request interception; the extension
+// does not run there) with a stub of the extension's API, and its behaviour is tested directly
+// on small DOM fragments, in Chromium and Firefox. The core's profile is the built core's own
+// (dist/chrome/core), read here as the bench reads it.
+/* global vetted, warnings */
+import { after, afterEach, before, describe, test } from 'node:test';
+import assert from 'node:assert/strict';
+import { existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { BROWSERS, launch } from './harness.mjs';
+import { ROOT } from './pages.mjs';
+
+const ORIGIN = 'https://units.vetted.test';
+const CONTENT = join(ROOT, 'extension', 'content');
+const CORE = join(ROOT, 'dist', 'chrome', 'core');
+
+if (!existsSync(join(CORE, 'vetted_bg.wasm'))) throw new Error('no dist/chrome/core: run ./build.sh build');
+const glue = await import(join(CORE, 'vetted.js'));
+glue.initSync({ module: readFileSync(join(CORE, 'vetted_bg.wasm')) });
+const PROFILE = glue.profile();
+
+// The extension's API as the modules use it, recording what they store; messages are their
+// keys, with their values in brackets. And a clock the tests may set and move (`clock`).
+const STUB = `
+  var vettedCore = { INVITATIONS_PAGE: /^\\/invitations\\//, take() { throw new Error('no core here'); } };
+  var stored = [];
+  var warnings = [];
+  var clock = null; // null: the real clock
+  const realNow = performance.now.bind(performance);
+  performance.now = () => clock ?? realNow();
+  const warn = console.warn.bind(console);
+  console.warn = (...args) => { warnings.push(args.join(' ')); warn(...args); };
+  globalThis.browser = {
+    i18n: { getMessage: (key, values = []) => (values.length ? key + '[' + values.join('|') + ']' : key) },
+    runtime: { sendMessage: async () => undefined, onMessage: { addListener() {} } },
+    storage: {
+      local: { get: async () => ({}), set: async (items) => { stored.push(items); }, remove: async () => {} },
+      onChanged: { addListener() {} },
+    },
+  };`;
+
+/** A fresh plain page with `html` in its body, the stub, and the modules `names`, in order. */
+async function unitPage(browser, names, html = '') {
+  const page = await browser.newPage();
+  const leaks = [];
+  await page.setRequestInterception(true);
+  page.on('request', (request) => {
+    if (request.url().startsWith('data:')) {
+      request.continue(); // the browser's own (Firefox's fonts)
+      return;
+    }
+    if (!request.url().startsWith(ORIGIN)) {
+      leaks.push(request.url());
+      request.abort();
+      return;
+    }
+    const body = `<!doctype html><html><head><title>units</title></head><body>${html}</body></html>`;
+    request.respond({ status: 200, headers: { 'content-type': 'text/html; charset=utf-8' }, body });
+  });
+  await page.goto(`${ORIGIN}/units/`);
+  await page.addScriptTag({ content: STUB });
+  for (const name of names) await page.addScriptTag({ content: readFileSync(join(CONTENT, `${name}.js`), 'utf8') });
+  page.leaks = leaks;
+  return page;
+}
+
+// An invitation card of markup no layout has: a sender's link and the two controls.
+const card = (id, name = 'Ada Lovelace') =>
+  `<div id="${id}"><a href="https://www.linkedin.com/in/${id}/">${name}</a><p>Engineer</p>` +
+  `<div><button aria-label="Ignore ${name}'s invitation">Ignore</button><button>Accept</button></div></div>`;
+
+for (const name of BROWSERS) {
+  describe(`${name}: the content script's modules, one at a time`, () => {
+    let browser;
+    const pages = [];
+    before(async () => {
+      browser = await launch(name);
+    });
+    after(async () => {
+      await browser?.close();
+    });
+    afterEach(async () => {
+      for (const page of pages.splice(0)) {
+        assert.deepEqual(page.leaks, [], 'a module made a request');
+        await page.close();
+      }
+    });
+    const open = async (names, html) => {
+      const page = await unitPage(browser, names, html);
+      pages.push(page);
+      await page.evaluate((profile) => { vetted.core = { profile }; }, PROFILE);
+      return page;
+    };
+    // The ids of what `cards.candidates` finds in the whole page.
+    const found = (page) => page.evaluate(() => [...vetted.cards.candidates(document.body)].map((c) => c.id || c.tagName));
+
+    test('cards: from a control, climbs to the list item that holds the sender', async () => {
+      const items = (ids) => ids.map((id) => `<li id="li-${id}">${card(id)}</li>`).join('');
+      const page = await open(['base', 'cards'], `<main><ul id="one">${items(['a'])}</ul><ul id="two">${items(['b', 'c'])}</ul></main>`);
+      assert.deepEqual(await found(page), ['li-a', 'li-b', 'li-c']);
+    });
+
+    test('cards: never climbs into a region, without a list item', async () => {
+      const page = await open(['base', 'cards'], `<main><section role="region" id="region">${card('a')}</section></main>`);
+      assert.deepEqual(await found(page), ['a']);
+    });
+
+    test('cards: two cards side by side are not merged', async () => {
+      const page = await open(['base', 'cards'], `<main><div id="row">${card('a')}${card('b')}</div></main>`);
+      assert.deepEqual(await found(page), ['a', 'b']);
+    });
+
+    test("cards: a known generation's signature is the card; controls that say neither are not cards", async () => {
+      const html = `<main><ul><li class="invitation-card" id="known"><div id="inner">${card('a')}</div></li></ul>` +
+        '<div id="other"><button>Follow</button><button>Message</button></div></main>';
+      const page = await open(['base', 'cards'], html);
+      assert.deepEqual(await found(page), ['known']);
+      assert.deepEqual(await page.evaluate(() => vetted.cards.firstCards(6).map((c) => c.id)), ['known']);
+      // The label says what the control does, before its text.
+      assert.equal(await page.evaluate(() => vetted.cards.actionOf(document.querySelector('[aria-label]'))), 'ignore');
+    });
+
+    test('snapshot: the digest tells a changed card, and Vetted\'s own badges are left out', async () => {
+      const page = await open(['base', 'snapshot'], `<div id="c"><p>Ada</p><span>x</span></div>`);
+      const result = await page.evaluate(() => {
+        const { snapshot, digest, elementAt } = vetted.snapshot;
+        const c = document.getElementById('c');
+        const before = snapshot(c);
+        const host = document.createElement('span');
+        vetted.hosts.add(host);
+        for (const [key, value] of [['verdict', 'refuse'], ['note', 'missing'], ['rules', 'R5']]) host.setAttribute(`data-vetted-${key}`, value);
+        c.prepend(host);
+        const withBadge = snapshot(c);
+        return {
+          same: digest(before) === digest(withBadge) && before === withBadge,
+          changed: digest('Ada Lovelace') !== digest('Ada Lovelacf') && digest('ab') !== digest('ba'),
+          stable: digest('Ada Lovelace') === digest(['Ada', 'Lovelace'].join(' ')),
+          // The core's path counts no badge: "1" is the span, past the badge and the p.
+          path: elementAt(c, '1').tagName === 'SPAN' && elementAt(c, '') === c && elementAt(c, '5') === null,
+          sep: !snapshot(Object.assign(document.createElement('p'), { textContent: 'a\u001db' })).includes('\u001d'),
+        };
+      });
+      assert.deepEqual(result, { same: true, changed: true, stable: true, path: true, sep: true });
+    });
+
+    test('scheduler: a page goes in slices, the first FIRST_SLICE cards alone, each card once, no short tail', async () => {
+      const page = await open(['base', 'scheduler']);
+      const { slices, first, each } = await page.evaluate(async () => {
+        globalThis.clock = 0;
+        const all = Array.from({ length: 1000 }, (_, i) => ({ i }));
+        const seen = [];
+        const slices = [];
+        vetted.cards = { firstCards: (n) => all.slice(0, n), candidates: () => new Set(all) };
+        vetted.pipeline = {
+          // 1 ms a card, five times as much in the first slice (cold code).
+          judge: async (cards) => {
+            globalThis.clock += cards.length * (slices.length ? 1 : 5);
+            slices.push(cards.length);
+            seen.push(...cards.map((c) => c.i));
+          },
+        };
+        await vetted.scheduler.judgeInSlices();
+        return { slices, first: vetted.scheduler.FIRST_SLICE, each: seen.every((i, at) => i === at) && seen.length === all.length };
+      });
+      // 400 ms slices of 1 ms cards; 594 left after the second are taken at once, not 400 and 194.
+      assert.deepEqual(slices, [first, 400, 594]);
+      assert.ok(each, 'not every card once, in order');
+    });
+
+    test('status: counts only the badges one can see', async () => {
+      const html = '<div id="shown"></div><div id="hidden" hidden></div><div id="gone"></div>';
+      const page = await open(['base', 'status'], html);
+      const counts = await page.evaluate(() => {
+        const badge = (where, verdict, note) => {
+          const host = document.createElement('span');
+          host.textContent = verdict;
+          document.getElementById(where).append(host);
+          vetted.status.tallyIn(host, { verdict, note });
+          return host;
+        };
+        badge('shown', 'refuse', 'missing');
+        badge('shown', 'accept', 'present');
+        badge('hidden', 'refuse', 'missing');
+        badge('gone', 'consider', 'missing').remove();
+        return vetted.status.visibleBadges().counts;
+      });
+      assert.deepEqual(counts, { accept: 1, consider: 0, refuse: 1, missing_note: 1 });
+    });
+
+    test("theme: the profile's marks decide, <html>'s first, else the background", async () => {
+      const page = await open(['base', 'theme'], '<div id="list">x</div>');
+      const themes = await page.evaluate((profile) => {
+        vetted.core = { profile: { ...profile, dark: '.night, .dusk', light: '.day', list: '#list' } };
+        const root = document.documentElement.classList;
+        const body = document.body.classList;
+        const seen = [];
+        const look = () => seen.push(vetted.theme.pageTheme());
+        root.add('dusk'); look(); // dark
+        root.replace('dusk', 'day'); body.add('night'); look(); // light: <html> first
+        root.remove('day'); look(); // dark, by <body>
+        body.remove('night');
+        document.getElementById('list').style.background = 'rgb(20, 20, 20)'; look(); // dark
+        document.getElementById('list').style.background = 'rgb(250, 250, 250)'; look(); // light
+        vetted.core = { profile };
+        root.add(...profile.light.replaceAll('.', '').split(/,\s*/)); look(); // the core's own: light
+        root.add(...profile.dark.replaceAll('.', '').split(/,\s*/)); look(); // dark wins over light
+        return seen;
+      }, PROFILE);
+      assert.deepEqual(themes, ['dark', 'light', 'dark', 'dark', 'light', 'light', 'dark']);
+    });
+
+    test("explanation and actions: message keys and the list from the core's profile, the entry from the card's", async () => {
+      const page = await open(['base', 'explanation', 'actions']);
+      const { text, buttons, known, next } = await page.evaluate((profile) => {
+        vetted.core = { profile: { ...profile, title: 'T.$1', essay: 'E.$1', hint: 'H.$1', known_list: 'friends' } };
+        const result = (know) => ({
+          reasons: [{ rule: 'R9', key: 'because_R9', detail: 'x' }], hint: { rule: 'R9' }, mutual: { count: 3, names: ['Grace'] },
+          know, reply_key: 'reply_R9', rules: ['R9'],
+        });
+        const why = (know) => vetted.actions.row({}, result(know));
+        const text = vetted.explanation.lines(result('Ada')).map((p) => p.textContent).join(' / ');
+        const buttons = [...why('https://example.test/ada').children].map((b) => b.textContent);
+        const known = [...why(null).children].map((b) => b.textContent);
+        const next = vetted.actions.withKnown({ version: 2, friends: ['Bo'], rules: { R5: false } }, 'friends', 'Ada');
+        return { text, buttons, known, next };
+      }, PROFILE);
+      assert.equal(text, 'rule_label[T.R9] because_R9[x] E.R9 / H.R9 / ask_mutual Grace and_others[2]');
+      assert.deepEqual(buttons, ['know_them', 'copy_reply']);
+      assert.deepEqual(known, ['copy_reply'], 'someone known is offered "I know them"');
+      assert.deepEqual(next, { version: 2, friends: ['Bo', 'Ada'], rules: { R5: false } });
+    });
+
+    test('pipeline: draws at the core\'s anchor, sends no unchanged card again, and a fault costs one card', async () => {
+      const modules = ['base', 'cards', 'snapshot', 'pipeline', 'badge', 'theme', 'explanation', 'actions', 'status'];
+      const page = await open(modules, `<ul>${['a', 'b', 'c'].map((id) => `<li id="li-${id}">${card(id)}</li>`).join('')}</ul>`);
+      const { badges, sent, warned } = await page.evaluate(async (profile) => {
+        const sent = [];
+        const person = { kind: 'person', anchor: '0 0', verdict: 'refuse', note: 'missing', rules: ['R5'], reasons: [], hint: null,
+          mutual: { count: 0, names: [] }, know: 'Ada', reply_key: null, reply: null, first_name: 'Ada' };
+        vetted.core = {
+          profile, remote: false, memory: () => 0,
+          classify: async (batch) => {
+            const cards = batch.split('\u001d');
+            sent.push(cards.length);
+            if (batch.includes('PANIC')) throw new Error('panic');
+            return cards.map(() => person);
+          },
+        };
+        const all = [...document.querySelectorAll('li')];
+        await vetted.pipeline.judge(all);
+        await vetted.pipeline.judge(all); // nothing changed: nothing sent
+        document.querySelector('#c p').textContent = 'PANIC';
+        await vetted.pipeline.judge(all); // the batch of one fails, alone
+        document.querySelector('#b p').textContent = 'Engineer, again';
+        document.querySelector('#c p').textContent = 'PANIC again';
+        await vetted.pipeline.judge(all); // the batch of two fails: each alone, b's badge stays
+        const badges = all.map((li) => li.querySelector('[data-vetted-verdict]')?.parentElement.tagName ?? null);
+        return { badges, sent, warned: warnings };
+      }, PROFILE);
+      assert.deepEqual(sent, [3, 1, 2, 1, 1]);
+      assert.deepEqual(badges, ['A', 'A', null]);
+      assert.equal(warned.filter((w) => /1 of \d cards could not be judged/.test(w)).length, 2, warned.join(' | '));
+    });
+  });
+}
+
+test("preload.js in dist/ has the core's pattern of the invitations pages", () => {
+  const pattern = new RegExp(PROFILE.pages);
+  for (const path of ['/mynetwork/', '/mynetwork', '/mynetwork/grow/', '/mynetwork/invitation-manager/received/',
+    '/mynetwork/invitation-manager/received/ALL/']) {
+    assert.ok(pattern.test(path), path);
+  }
+  for (const path of ['/feed/', '/mynetwork/catch-up/', '/mynetworks/', '/in/ada/mynetwork/']) assert.ok(!pattern.test(path), path);
+  for (const browser of ['chrome', 'firefox']) {
+    const preload = readFileSync(join(ROOT, 'dist', browser, 'preload.js'), 'utf8');
+    assert.ok(preload.includes(`new RegExp(${JSON.stringify(PROFILE.pages)})`), `dist/${browser}/preload.js`);
+  }
+});

@@ -1,8 +1,9 @@
-// Vetted's content script, in modules of one job each (extension/content/, run in the order the
-// manifest lists them, in one JS world): it watches LinkedIn's pages, hands the HTML of
-// invitation cards to the core, and draws the badges the core returns. It knows nothing of
-// LinkedIn's markup or of the rules: the core's profile says where cards may be (see Profile in
-// src/page/mod.rs), the core reads them (src/page/snapshot.rs) and says what each badge shows.
+// Vetted's content script, in modules of one job each (extension/content/), run in the order the
+// manifest lists them, in one JS world (build.sh joins them so into dist's content.js). It
+// watches LinkedIn's pages, hands the HTML of invitation cards to the core, and draws the
+// badges the core returns. It knows nothing of LinkedIn's markup or of the rules: the core's
+// profile says where cards may be (see Profile in src/page/mod.rs), the core reads them
+// (src/page/snapshot.rs) and says what each badge shows.
 // It advises only: it never clicks, never sends anything anywhere.
 //
 // This module, the first, makes the namespace the others share: each adds its own part

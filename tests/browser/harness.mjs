@@ -148,3 +148,45 @@ export function readBadges(page) {
     })),
   );
 }
+
+/**
+ * Adds cards as React would: structure from HTML, then each payload set as text and attribute
+ * values in place of `mark` (which keeps NUL characters and lone surrogates no served page can
+ * carry). They go at the end of the element `list` selects, or else after the page's last
+ * `[data-fixture]` card.
+ */
+export function addViaDom(page, cases, mark, list = null) {
+  return page.evaluate((cases, mark, list) => {
+    const fragment = document.createDocumentFragment();
+    for (const { html, payload } of cases) {
+      const card = new DOMParser().parseFromString(html, 'text/html').body.firstElementChild;
+      const walker = document.createTreeWalker(card, NodeFilter.SHOW_ELEMENT | NodeFilter.SHOW_TEXT);
+      for (let node = walker.currentNode; node; node = walker.nextNode()) {
+        if (node.nodeType === Node.TEXT_NODE) {
+          if (node.data.includes(mark)) node.data = node.data.replaceAll(mark, payload);
+          continue;
+        }
+        for (const { name, value } of [...node.attributes]) {
+          if (value.includes(mark)) node.setAttribute(name, value.replaceAll(mark, payload));
+        }
+      }
+      fragment.append(document.adoptNode(card));
+    }
+    if (list) document.querySelector(list).append(fragment);
+    else [...document.querySelectorAll('[data-fixture]')].pop().after(fragment);
+  }, cases, mark, list);
+}
+
+/** How many elements of each kind the page's own DOM holds, Vetted's hosts left out: of the live
+ *  page, or of `html` parsed inertly (nothing runs, nothing loads). */
+export function pageTags(page, html) {
+  return page.evaluate((html) => {
+    const tags = {};
+    const root = html ? new DOMParser().parseFromString(html, 'text/html').body : document.body;
+    for (const element of root.querySelectorAll('*')) {
+      if (element.shadowRoot) continue; // Vetted's hosts: nothing of the page has a shadow root
+      tags[element.localName] = (tags[element.localName] ?? 0) + 1;
+    }
+    return tags;
+  }, html);
+}

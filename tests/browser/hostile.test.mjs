@@ -10,7 +10,7 @@ import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { BROWSERS, INVITATIONS, PAGE_CSP, launch, openTab, waitForBadges } from './harness.mjs';
+import { BROWSERS, INVITATIONS, PAGE_CSP, addViaDom, launch, openTab, pageTags, waitForBadges } from './harness.mjs';
 import { ROOT, demoRoutes } from './pages.mjs';
 import { PATH, PERSONS, cardAs, expected, pageErrors, pageWorld, waitForVerdicts, watchPageWorld, watchWorkers } from './robust.mjs';
 
@@ -73,45 +73,6 @@ function hostileRoutes() {
   if (!routes[PATH].includes(first)) throw new Error('the demo page changed: no first card');
   routes[PATH] = routes[PATH].replace(first, CASES.map((c) => served(c).html).join('\n') + first);
   return routes;
-}
-
-/** Adds cards as React would: structure from HTML, then the payload set as text and attribute values. */
-function renderViaDom(page, cases, mark) {
-  return page.evaluate((cases, mark) => {
-    const fragment = document.createDocumentFragment();
-    for (const { html, payload } of cases) {
-      const card = new DOMParser().parseFromString(html, 'text/html').body.firstElementChild;
-      const walker = document.createTreeWalker(card, NodeFilter.SHOW_ELEMENT | NodeFilter.SHOW_TEXT);
-      for (let node = walker.currentNode; node; node = walker.nextNode()) {
-        if (node.nodeType === Node.TEXT_NODE) {
-          if (node.data.includes(mark)) node.data = node.data.replaceAll(mark, payload);
-          continue;
-        }
-        for (const { name, value } of [...node.attributes]) {
-          if (value.includes(mark)) node.setAttribute(name, value.replaceAll(mark, payload));
-        }
-      }
-      fragment.append(document.adoptNode(card));
-    }
-    const cards = document.querySelectorAll('[data-fixture]');
-    cards[cards.length - 1].after(fragment);
-  }, cases, mark);
-}
-
-/** How many elements of each kind the page's own DOM holds, Vetted's badge hosts left out. */
-function pageTags(page, html) {
-  return page.evaluate((html) => {
-    const count = (root) => {
-      const tags = {};
-      for (const element of root.querySelectorAll('*')) {
-        if (element.shadowRoot) continue; // Vetted's hosts: nothing of the page has a shadow root
-        tags[element.localName] = (tags[element.localName] ?? 0) + 1;
-      }
-      return tags;
-    };
-    // `html` parsed inertly (nothing runs, nothing loads), or else the live page.
-    return count(html ? new DOMParser().parseFromString(html, 'text/html').body : document.body);
-  }, html);
 }
 
 /** Everything in Vetted's shadow roots that is not Vetted's own: element kinds, attributes, styles. */
@@ -222,7 +183,7 @@ for (const name of BROWSERS) {
         const before = await pageTags(page);
         const cases = CASES.map(viaDom);
         for (const position of Object.keys(POSITIONS)) {
-          await renderViaDom(page, cases.filter((c) => c.position === position), MARK);
+          await addViaDom(page, cases.filter((c) => c.position === position), MARK);
         }
         assert.deepEqual(await settledBadges(page, persons + 2 * BADGED, cases), []);
         assert.equal(notReadable(tab.logs), 2 * (CASES.length - BADGED), 'one warning per card Vetted cannot read');

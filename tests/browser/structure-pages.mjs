@@ -146,39 +146,4 @@ export function payloads() {
   }));
 }
 
-/** Adds cards to the preview's list as React would: structure from HTML, payloads as text and
- *  attribute values (which keeps NUL characters and lone surrogates no served page can carry). */
-export function addViaDom(page, list, cases, mark) {
-  return page.evaluate((list, cases, mark) => {
-    const fragment = document.createDocumentFragment();
-    for (const { html, payload } of cases) {
-      const card = new DOMParser().parseFromString(html, 'text/html').body.firstElementChild;
-      const walker = document.createTreeWalker(card, NodeFilter.SHOW_ELEMENT | NodeFilter.SHOW_TEXT);
-      for (let node = walker.currentNode; node; node = walker.nextNode()) {
-        if (node.nodeType === Node.TEXT_NODE) {
-          if (node.data.includes(mark)) node.data = node.data.replaceAll(mark, payload);
-          continue;
-        }
-        for (const { name, value } of [...node.attributes]) {
-          if (value.includes(mark)) node.setAttribute(name, value.replaceAll(mark, payload));
-        }
-      }
-      fragment.append(document.adoptNode(card));
-    }
-    document.querySelector(list).append(fragment);
-  }, list, cases, mark);
-}
 
-/** How many elements of each kind the page's own DOM holds (Vetted's hosts left out), or, with
- *  `html`, the served page, parsed inertly. */
-export function pageTags(page, html) {
-  return page.evaluate((html) => {
-    const tags = {};
-    const root = html ? new DOMParser().parseFromString(html, 'text/html').body : document.body;
-    for (const element of root.querySelectorAll('*')) {
-      if (element.shadowRoot) continue; // Vetted's hosts: nothing of the page has a shadow root
-      tags[element.localName] = (tags[element.localName] ?? 0) + 1;
-    }
-    return tags;
-  }, html);
-}

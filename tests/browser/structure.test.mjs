@@ -9,12 +9,12 @@ import { after, afterEach, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
-import { BROWSERS, FEED, PAGE_CSP, launch, openTab, readBadges, waitForBadges } from './harness.mjs';
+import { BROWSERS, FEED, PAGE_CSP, addViaDom, launch, openTab, pageTags, readBadges, waitForBadges } from './harness.mjs';
 import { ROOT, demoPage, demoRoutes, fixtures } from './pages.mjs';
 import { cardAs, expected, pageErrors, pageWorld, sleep, waitForVerdicts, watchPageWorld, watchWorkers } from './robust.mjs';
 import { setStoredSettings } from './extension-pages.mjs';
 import {
-  GROW, MYNETWORK, addViaDom, at, clickOn, escapeHtml, layoutWarnings, manager, pageTags, payloads, routesFor,
+  GROW, MYNETWORK, at, clickOn, escapeHtml, layoutWarnings, manager, payloads, routesFor,
   shown, swapBack, swapTo, tabStatuses, visibleCounts, wwwPage,
 } from './structure-pages.mjs';
 
@@ -322,7 +322,7 @@ for (const name of BROWSERS) {
         await waitForBadges(page, persons(PREVIEW).length + readable, 30000).catch(() => {});
         const tags = await pageTags(page);
         assert.deepEqual(tags, await pageTags(page, routes[MYNETWORK]), 'Vetted added elements to the page\'s DOM');
-        await addViaDom(page, '[componentkey="MyNetwork_InvitationsPreview"] [role="list"]', dom, MARK);
+        await addViaDom(page, dom, MARK, '[componentkey="MyNetwork_InvitationsPreview"] [role="list"]');
         await waitForBadges(page, all, 30000).catch(() => {});
         const { cards } = await shown(page);
         const wrong = [];

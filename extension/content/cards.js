@@ -30,8 +30,11 @@ vetted.cards = (() => {
     for (const card of root.querySelectorAll(cards)) found.add(card);
     const controls = root.matches(selector) ? [root] : [];
     for (const control of [...controls, ...root.querySelectorAll(selector)]) {
+      // A control inside a card already found says nothing new: its words are not read.
+      const known = control.closest(cards);
+      if (known && found.has(known)) continue;
       const action = actionOf(control);
-      if (action) found.add(cardAround(control, action));
+      if (action) found.add(known ?? cardAround(control, action));
     }
     return found;
   }

@@ -161,7 +161,7 @@ browser_env() {
 demo() {
   step "demo" "Run ./build.sh build first; the demo's own message above says what is wrong."
   browser_env
-  node "$TESTS/browser/demo.mjs"
+  node "$TESTS/tools/demo.mjs"
 }
 
 run_tests() {
@@ -193,9 +193,9 @@ bench() {
   cargo bench --quiet --bench engine | tee "$ROOT/target/bench-engine.txt"
 
   step "bench: pages (dist/chrome in headless Chromium, about 25 minutes)" \
-    "The page benchmark failed: its message is above; node tests/browser/bench.mjs --profile gen2026,1000,content traces one run."
+    "The page benchmark failed: its message is above; node tests/tools/bench.mjs --profile gen2026,1000,content traces one run."
   browser_env
-  node "$TESTS/browser/bench.mjs" --engine "$ROOT/target/bench-engine.txt"
+  node "$TESTS/tools/bench.mjs" --engine "$ROOT/target/bench-engine.txt"
 }
 
 fuzz() {

@@ -1,4 +1,4 @@
-// Pages and helpers of the structure tests (structure.test.mjs): the variant-rich manager page
+// Pages and helpers of the structure tests (cards-by-structure.test.mjs): the variant-rich manager page
 // (www/variants.html) and the My Network page (www/mynetwork.html) served at LinkedIn's URLs,
 // in-app navigation, clicks as the user makes them, and what the page and the popup count.
 import { readFileSync } from 'node:fs';

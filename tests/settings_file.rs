@@ -1,11 +1,19 @@
-//! Stored settings gone wrong (docs/ARCHITECTURE.md, Safety): data that is no settings object at all, values of the
-//! wrong type, a newer version's file, and lists far past their limit. Each is read as far as it
-//! goes, with the defaults for the rest, a message for the user, and nothing else lost; an engine
+//! The settings file, through the public API, as the popup's import and the stored settings
+//! reach it: the documented example reads whole and writes back the same, older versions are
+//! migrated, and a file gone wrong (data that is no settings object, values of the wrong type, a
+//! newer version, lists far past their limit, hostile entries) is read as far as it goes, with the
+//! defaults for the rest, one message per problem for the user, and nothing else lost; an engine
 //! built from the result still judges.
 
 use serde_json::json;
 use vetted::settings::{self, Loaded, Value, MAX_ENTRIES, MAX_ENTRY_CHARS, VERSION};
 use vetted::{Engine, Invitation, Settings, CATALOGUE};
+
+/// A fixture of `tests/fixtures/settings/`.
+fn fixture(name: &str) -> Value {
+    let text = std::fs::read_to_string(format!("tests/fixtures/settings/{name}")).expect("fixture");
+    serde_json::from_str(&text).expect("JSON")
+}
 
 fn value(json: serde_json::Value) -> Value {
     serde_json::from_value(json).expect("JSON-like data")
@@ -30,6 +38,59 @@ fn load(json: serde_json::Value) -> Loaded {
 
 fn has(problems: &[String], words: &str) -> bool {
     problems.iter().any(|p| p.contains(words))
+}
+
+#[test]
+fn the_documented_example_reads_whole_and_writes_back_the_same() {
+    let example = fixture("example.json");
+    assert_eq!(settings::version_of(&example), settings::VERSION);
+    let loaded = settings::load(&example);
+    assert_eq!(loaded.problems, Vec::<String>::new());
+    assert!(!loaded.settings.is_on("R4"));
+    assert_eq!(settings::export(&loaded.settings), example);
+}
+
+#[test]
+fn the_example_in_the_doc_comment_is_the_fixture() {
+    let source = std::fs::read_to_string("src/engine/settings.rs").unwrap();
+    let doc: String = source
+        .lines()
+        .filter_map(|l| l.strip_prefix("//!"))
+        .skip_while(|l| !l.contains("```json"))
+        .skip(1)
+        .take_while(|l| !l.contains("```"))
+        .map(|l| l.strip_prefix(' ').unwrap_or(l).to_string() + "\n")
+        .collect();
+    let documented: Value = serde_json::from_str(&doc).expect("the doc comment's JSON parses");
+    assert!(settings::load(&documented).problems.is_empty());
+}
+
+#[test]
+fn a_version_1_file_is_migrated() {
+    let v1 = fixture("v1.json");
+    assert_eq!(settings::version_of(&v1), 1);
+    let loaded = settings::load(&v1);
+    assert_eq!(loaded.problems, Vec::<String>::new());
+    assert!(
+        !loaded.settings.is_on("R4") && !loaded.settings.is_on("O") && loaded.settings.is_on("R5")
+    );
+    let exported = settings::export(&loaded.settings);
+    assert_eq!(settings::version_of(&exported), settings::VERSION);
+    let Value::Object(fields) = &exported else { panic!("an object") };
+    assert!(!fields.contains_key("rules_off"));
+    let Some(Value::Object(switches)) = fields.get("rules") else { panic!("rules") };
+    assert_eq!(switches.len(), CATALOGUE.len());
+}
+
+#[test]
+fn a_bad_file_is_reported_value_by_value() {
+    let loaded = load(json!({
+        "version": "2", "rules": {"R5": "off", "X1": false},
+        "known_people": [1, "", "https://www.linkedin.com/company/acme"],
+        "refused_roles": ["one two three four five six seven eight nine"],
+        "trusted_sites": ["localhost"], "theme": "dark"
+    }));
+    assert_eq!(loaded.problems.len(), 9, "{:#?}", loaded.problems);
 }
 
 #[test]

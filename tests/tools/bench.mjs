@@ -1,14 +1,14 @@
 // `./build.sh bench`, the page side: the production dist/chrome in headless Chromium on generated
 // invitation pages, against a bare loop, on both paths of the core (docs/ARCHITECTURE.md, Why it is built this way and Budgets).
-// Usage: node tests/browser/bench.mjs [--runs N] [--sizes 10,100,1000,10000] [--layouts gen2026,classic]
+// Usage: node tests/tools/bench.mjs [--runs N] [--sizes 10,100,1000,10000] [--layouts gen2026,classic]
 //        [--engine FILE] [--build DIR (under the repository, default dist)]
 //        [--profile layout,count,path[,bare|split] [--window FROM,TO] [--logs 1 (the page's console)]]
 import { readFileSync, mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { INVITATIONS, PAGE_CSP, launch, openTab } from './harness.mjs';
-import { ROOT, fixtures } from './pages.mjs';
+import { INVITATIONS, PAGE_CSP, launch, openTab } from '../browser/harness.mjs';
+import { ROOT, fixtures } from '../browser/pages.mjs';
 import os, { loadavg } from 'node:os';
-import { BUDGET, measure } from '../tools/budget.mjs';
+import { BUDGET, measure } from './budget.mjs';
 
 const args = Object.fromEntries(
   process.argv.slice(2).flatMap((arg, i, all) => (arg.startsWith('--') ? [[arg.slice(2), all[i + 1]]] : [])),

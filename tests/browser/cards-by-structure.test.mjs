@@ -16,7 +16,7 @@ import { setStoredSettings } from './extension-pages.mjs';
 import {
   GROW, MYNETWORK, at, clickOn, escapeHtml, layoutWarnings, manager, payloads, routesFor,
   shown, swapBack, swapTo, tabStatuses, visibleCounts, wwwPage,
-} from './structure-pages.mjs';
+} from './cards-by-structure-pages.mjs';
 
 const badge = (verdict, note, rules) => ({ verdict, note, rules });
 const R5 = badge('refuse', 'missing', 'R5');

@@ -3,8 +3,8 @@
 // saves target/demo/invitations.png. With a display it opens a window; without, it runs headless.
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { INVITATIONS, MEDIA, PAGE_CSP, launch, openTab, readBadges, waitForBadges } from './harness.mjs';
-import { ROOT, demoRoutes, fixtures } from './pages.mjs';
+import { INVITATIONS, MEDIA, PAGE_CSP, launch, openTab, readBadges, waitForBadges } from '../browser/harness.mjs';
+import { ROOT, demoRoutes, fixtures } from '../browser/pages.mjs';
 
 const GENERATION = process.argv[2] ?? 'gen2026';
 const headless = !process.env.DISPLAY;

@@ -4,7 +4,7 @@
 import init, { classify, configure, profile } from './core/vetted.js';
 
 const api = globalThis.browser ?? globalThis.chrome;
-const utf8 = new TextEncoder(); // the core takes a batch as UTF-8: see classify in src/boundary.rs
+const utf8 = new TextEncoder(); // the core takes a batch as UTF-8: see classify in src/boundary/bindings.rs
 const ready = init({ module_or_path: api.runtime.getURL('core/vetted_bg.wasm') });
 let configured = null; // the stamp of the settings in force
 

@@ -61,7 +61,7 @@ vetted.coreClient = (() => {
       memory: () => wasm.memory.buffer.byteLength,
       profile: glue.profile(),
       configure: async (settings) => glue.configure(settings),
-      classify: async (batch) => glue.classify(utf8.encode(batch)), // see classify in src/boundary.rs
+      classify: async (batch) => glue.classify(utf8.encode(batch)), // see classify in src/boundary/bindings.rs
     };
   }
 

@@ -18,7 +18,7 @@ vetted.snapshot = (() => {
     return card.outerHTML.replaceAll(CARD_SEP, ' ').replace(OWN_BADGES, '');
   }
 
-  /** Snapshots as one batch for the core (see classify in src/boundary.rs). */
+  /** Snapshots as one batch for the core (see classify in src/boundary/bindings.rs). */
   function batch(keys) {
     return keys.join(CARD_SEP);
   }

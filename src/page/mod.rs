@@ -49,7 +49,7 @@ pub struct Profile {
     pub dark: &'static str,
     pub light: &'static str,
     /// The settings' list of people the user knows, to which "I know them" adds the card's
-    /// `know` (see `card_result.rs`).
+    /// `know` (see `boundary/card_result.rs`).
     pub known_list: &'static str,
     /// The message keys of a rule's title, the essay's reason and the rule's hint: `$1` is the
     /// rule's id (see `Rule` in `src/engine/rules/`; `tests/locales.rs` checks every key exists).

@@ -19,7 +19,7 @@
 //! speaks English (its own texts in `texts.rs`, the rules' in the catalogue). Every text
 //! reaches the DOM as text, never as markup.
 
-use crate::boundary::{read_value, value_to_js as to_js};
+use crate::boundary::bindings::{read_value, value_to_js as to_js};
 use crate::rules::{self, Rule, CATALOGUE};
 use crate::settings::{self, Fields, Settings, Value};
 use crate::verdict::Decision;

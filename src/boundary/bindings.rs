@@ -1,4 +1,4 @@
-//! The wasm boundary: the few calls the content script and the background make.
+//! The bindings: the few calls the content script and the background make.
 //!
 //! A batch of cards crosses as one string (see `page::snapshot`) and its results come back as
 //! one array, so a batch costs one crossing each way however many cards it holds.
@@ -64,9 +64,9 @@ pub(crate) fn read_value(value: &JsValue, depth: u32) -> Value {
 /// The calls of the content script and the background; not in the popup's wasm.
 #[cfg(not(feature = "popup"))]
 mod calls {
+    use super::super::card_result::{judge, CardResult};
+    use super::super::json::{Json, ToJson};
     use super::read_value;
-    use crate::card_result::{judge, CardResult};
-    use crate::json::{Json, ToJson};
     use crate::judge::Engine;
     use crate::page;
     use crate::settings::{self, Settings, Value};
@@ -94,7 +94,7 @@ mod calls {
     fn to_js<T: ToJson + ?Sized>(value: &T) -> JsValue {
         // Plain objects, arrays and primitives (no Maps): results are messaged and stored as they
         // are. One string crosses, and JSON.parse builds the objects: no crossing per field.
-        js_sys::JSON::parse(&crate::json::to_string(value)).unwrap_or(JsValue::NULL)
+        js_sys::JSON::parse(&super::super::json::to_string(value)).unwrap_or(JsValue::NULL)
     }
 
     /// Stored or imported settings as JSON-like data; nothing stored reads as no settings.

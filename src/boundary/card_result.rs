@@ -2,8 +2,8 @@
 //! JSON object per card (see `extension/content/`: pipeline.js, explanation.js, actions.js),
 //! written by [`ToJson`]. Plain Rust, so that `cargo test` checks the shapes natively.
 
+use super::json::{Json, ToJson};
 use crate::invitation::{Invitation, MutualConnections, SenderKind};
-use crate::json::{Json, ToJson};
 use crate::judge::Engine;
 use crate::page::{self, Reading};
 use crate::rules;
@@ -184,7 +184,7 @@ mod tests {
     use serde_json::{json, Value};
 
     fn crossed(results: &[CardResult]) -> Value {
-        let text = crate::json::to_string(results);
+        let text = super::super::json::to_string(results);
         serde_json::from_str(&text).unwrap_or_else(|e| panic!("{text}: {e}"))
     }
 

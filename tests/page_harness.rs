@@ -12,12 +12,13 @@ fn parses_entities_void_elements_comments_and_raw_text() {
     );
     let div = select(&nodes, "div.x[data-n=\"1\"]")[0];
     assert_eq!(div.children.len(), 5);
-    assert_eq!(div.children[0], Html::Text("R&D <b> \"q\" it's a\u{a0}b &copy;".into()));
+    // Every named entity is decoded, as a browser does.
+    assert_eq!(div.children[0], Html::Text("R&D <b> \"q\" it's a\u{a0}b ©".into()));
     let html = snapshot(div);
     let card = Card::parse(&html);
     let text: Vec<&str> = card.nodes.iter().filter(|n| n.is_text()).map(|n| &*n.text).collect();
     // `style` and `svg` are on the profile's skip list: recorded, without their subtrees.
-    assert_eq!(text, ["R&D <b> \"q\" it's a b &copy;", "x", "y"]);
+    assert_eq!(text, ["R&D <b> \"q\" it's a b ©", "x", "y"]);
     assert!(card.nodes.last().is_some_and(|n| n.tag == "style"));
     assert!(
         card.nodes
@@ -38,4 +39,13 @@ fn selects_like_query_selector_all() {
     assert_eq!(count(r#"[componentkey^="urn:li:"]"#), 1);
     assert_eq!(count(r#"li[componentkey$=":1"], li.b"#), 2);
     assert_eq!(count("ul li.b"), 1);
+    assert_eq!(count("ul > li:not(.b), main :nth-child(2)"), 1);
+}
+
+#[test]
+fn repairs_markup_as_a_browser_does() {
+    let nodes = parse("<ul><li>a<li>b<p>c<div>d</ul>");
+    assert_eq!(select(&nodes, "ul > li").len(), 2);
+    assert_eq!(select(&nodes, "p").len(), 1);
+    assert!(select(&nodes, "p div").is_empty(), "a <div> closes the <p>");
 }

@@ -58,6 +58,9 @@ setup() {
   step "setup: wasm32 target" "Run: rustup target add wasm32-unknown-unknown"
   rustup target list --installed | grep -qx wasm32-unknown-unknown ||
     rustup target add wasm32-unknown-unknown
+  step "setup: the standard library's source" "Run: rustup component add rust-src"
+  # The wasm builds compile std themselves (see wasm_pack_build).
+  rustup component list --installed | grep -q '^rust-src' || rustup component add rust-src
 
   step "setup: wasm-bindgen CLI" "Run: cargo install wasm-bindgen-cli --version =$(pinned_wasm_bindgen)"
   local want have
@@ -90,9 +93,13 @@ wasm_pack_build() {
   shift
   # Panics abort and print nothing, so the file, line and column of every possible panic are
   # dead weight in the wasm: -Zlocation-detail=none leaves them out (about 760 bytes gzipped of
-  # the content wasm). An unstable flag of the machine's one stable toolchain, hence
-  # RUSTC_BOOTSTRAP, for the wasm builds only (as for ./build.sh fuzz).
-  RUSTC_BOOTSTRAP=1 RUSTFLAGS="-Zlocation-detail=none" \
+  # the content wasm). And std is compiled for the panic strategy "immediate-abort": a panic
+  # traps at once (the content script treats a trap as the card's fault, as before), without
+  # the formatting machinery of panic messages (about 2,100 bytes gzipped). Unstable flags of
+  # the machine's one stable toolchain, hence RUSTC_BOOTSTRAP, for the wasm builds only (as for
+  # ./build.sh fuzz); building std needs the rust-src component (./build.sh setup adds it).
+  RUSTC_BOOTSTRAP=1 RUSTFLAGS="-Zlocation-detail=none -Zunstable-options -Cpanic=immediate-abort" \
+  CARGO_UNSTABLE_BUILD_STD=std,panic_abort \
   PATH="$TESTS/node_modules/.bin:$PATH" wasm-pack --quiet build --release --target web \
     --out-dir "$PKG/$name" --out-name "$name" --no-typescript --no-pack -- "$@" 2>&1 |
     grep -v 'failed to get wasm-pack version' || true

@@ -14,7 +14,7 @@ pub mod page;
 
 // The engine's modules by their short names (`crate::text`, `vetted::settings`), as every layer
 // above it reads them.
-pub use engine::{invitation, judge, note, rules, settings, text, verdict};
+pub use engine::{invitation, judge, note, reason, rules, settings, text, verdict};
 
 mod boundary;
 pub use boundary::heap;

@@ -83,6 +83,29 @@ fn a_version_1_file_is_migrated() {
 }
 
 #[test]
+fn a_version_2_file_reads_with_both_switches_on_and_no_templates() {
+    let v2 = fixture("v2.json");
+    assert_eq!(settings::version_of(&v2), 2);
+    let loaded = settings::load(&v2);
+    assert_eq!(loaded.problems, Vec::<String>::new());
+    let read = &loaded.settings;
+    assert!(read.option(settings::NOTES_NEED_A_REASON) && read.option(settings::INVITE_HELP));
+    assert!(read.invite_templates.is_empty() && !read.is_on("R4"));
+    let Value::Object(fields) = settings::export(read) else { panic!("an object") };
+    assert_eq!(fields.get("version"), Some(&Value::Number(3.0)));
+    assert_eq!(fields.get("notes_need_a_reason"), Some(&Value::Bool(true)));
+}
+
+#[test]
+fn a_switch_that_is_no_boolean_stays_on_with_a_message() {
+    let loaded = load(json!({"notes_need_a_reason": "no", "invite_help": false}));
+    assert_eq!(loaded.problems.len(), 1, "{:?}", loaded.problems);
+    assert!(has(&loaded.problems, "\"notes_need_a_reason\" must be true or false"));
+    assert!(loaded.settings.option(settings::NOTES_NEED_A_REASON));
+    assert!(!loaded.settings.option(settings::INVITE_HELP));
+}
+
+#[test]
 fn a_bad_file_is_reported_value_by_value() {
     let loaded = load(json!({
         "version": "2", "rules": {"R5": "off", "X1": false},

@@ -87,7 +87,8 @@ vetted.badge = (() => {
       badge.setAttribute('aria-label', t('badge_label', word));
       model = document.createDocumentFragment();
       model.append(badge);
-      if (note === 'missing') model.append(element('span', 'nonote', t('note_missing')));
+      // Each note state but 'present' has its mark: 'missing', 'no-reason' (note_missing, note_no_reason).
+      if (note !== 'present') model.append(element('span', 'nonote', t(`note_${note.replace('-', '_')}`)));
       models.set(kind, model);
     }
     return model.cloneNode(true);

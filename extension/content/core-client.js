@@ -29,7 +29,7 @@ vetted.coreClient = (() => {
     loads = null;
     // While those load: the badges' models, and the messages they show.
     for (const verdict of ['accept', 'consider', 'refuse']) {
-      for (const note of ['present', 'missing']) vetted.badge.badgeFor(verdict, note);
+      for (const note of ['present', 'missing', 'no-reason']) vetted.badge.badgeFor(verdict, note);
     }
     let loaded = remote;
     if (refused) console.debug(`Vetted: the core runs in the background (${refused.name} here).`);

@@ -4,14 +4,14 @@ vetted.status = (() => {
   'use strict';
 
   const { state, t, element } = vetted;
-  const shown = new Map(); // badge host -> { verdict, missing }: what it adds to the counts
+  const shown = new Map(); // badge host -> { verdict, note }: what it adds to the counts
   let summary = null;
   let summarizing = false;
 
-  const none = () => ({ accept: 0, consider: 0, refuse: 0, missing_note: 0 });
+  const none = () => ({ accept: 0, consider: 0, refuse: 0, missing_note: 0, no_reason: 0 });
 
   function tallyIn(host, result) {
-    shown.set(host, { verdict: result.verdict, missing: result.note === 'missing' });
+    shown.set(host, { verdict: result.verdict, note: result.note });
   }
 
   function tallyOut(host) {
@@ -35,7 +35,8 @@ vetted.status = (() => {
       if (!host.isConnected || !(host.checkVisibility?.() ?? host.getClientRects().length > 0)) continue;
       first ??= host;
       counts[entry.verdict] += 1;
-      if (entry.missing) counts.missing_note += 1;
+      if (entry.note === 'missing') counts.missing_note += 1;
+      if (entry.note === 'no-reason') counts.no_reason += 1;
     }
     return { counts, first };
   }
@@ -68,7 +69,7 @@ vetted.status = (() => {
       summary.setAttribute('role', 'status');
       summary.shadowRoot.append(element('span', 'summary'));
     }
-    const text = t('summary', counts.accept, counts.consider, counts.refuse, counts.missing_note);
+    const text = t('summary', counts.accept, counts.consider, counts.refuse, counts.missing_note, counts.no_reason);
     const line = summary.shadowRoot.querySelector('.summary');
     if (line.textContent !== text) line.textContent = text;
     if (summary.nextElementSibling !== list) list.before(summary);

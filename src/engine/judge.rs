@@ -7,10 +7,11 @@
 
 use crate::invitation::{Invitation, SenderKind};
 use crate::note;
+use crate::reason::ReasonWords;
 use crate::rules::people;
 use crate::rules::{self, hint, status_own_words, Case, Field, CATALOGUE};
 use crate::rules::{HEADLINE_WORDS, NAME_WORDS, NOTE_WORDS, STATUS_WORDS};
-use crate::settings::Settings;
+use crate::settings::{Settings, NOTES_NEED_A_REASON};
 use crate::text::{Hits, Lexicon};
 use crate::verdict::{Decision, NoteState, RuleMatch, Verdict};
 
@@ -24,6 +25,8 @@ pub struct Engine {
     /// Whether any list of people has entries: else senders are not looked for.
     lists_people: bool,
     lexicon: Lexicon,
+    /// The words of notes that give no reason; `None` when any note counts.
+    reason_words: Option<ReasonWords>,
     trusted_sites: Vec<String>,
 }
 
@@ -42,6 +45,7 @@ impl Engine {
             known,
             met,
             trusted_sites: rules::trusted_sites(&lists),
+            reason_words: settings.option(NOTES_NEED_A_REASON).then(ReasonWords::default),
             lexicon,
             settings,
         }
@@ -67,10 +71,10 @@ impl Engine {
         let decision = case.matched_rules().next().map_or(Decision::Consider, |r| r.effect);
         Some(Verdict {
             decision,
-            note: if case.personal_note.is_some() {
-                NoteState::Present
-            } else {
-                NoteState::Missing
+            note: match case.personal_note {
+                None => NoteState::Missing,
+                Some(_) if case.note_gives_reason => NoteState::Present,
+                Some(_) => NoteState::NoReason,
             },
             hint: hint(case.matched_rules(), decision),
             matches,
@@ -99,9 +103,16 @@ fn read_case<'a>(engine: &'a Engine, invitation: &'a Invitation) -> Case<'a> {
     let own_words = status_own_words(&invitation.status_line, &invitation.name);
     let status = Field::scan(lexicon, own_words, STATUS_WORDS);
     let personal_note = invitation.message.as_deref().filter(|m| note::is_personal(m));
-    let note = match personal_note {
-        Some(message) => Field::scan(lexicon, message, NOTE_WORDS),
-        None => Field(Hits::NONE),
+    let mut note_gives_reason = true;
+    let note = match (personal_note, &engine.reason_words) {
+        (Some(message), Some(words)) => {
+            let mut reader = words.reader(&invitation.name);
+            let hits = lexicon.scan_with(message, NOTE_WORDS, Some(&mut |w, b| reader.read(w, b)));
+            note_gives_reason = reader.gives_reason();
+            Field(hits)
+        }
+        (Some(message), None) => Field::scan(lexicon, message, NOTE_WORDS),
+        (None, _) => Field(Hits::NONE),
     };
     Case {
         invitation,
@@ -111,6 +122,7 @@ fn read_case<'a>(engine: &'a Engine, invitation: &'a Invitation) -> Case<'a> {
         headline,
         status,
         note,
+        note_gives_reason,
         known,
         met,
         matched: 0,

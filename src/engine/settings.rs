@@ -4,11 +4,11 @@
 //! checked here, field by field, so that every unknown or invalid value is reported to the user
 //! in words they can act on. Nothing is dropped silently, and nothing here can panic.
 //!
-//! # The JSON format (version 2), for storage, import and export
+//! # The JSON format (version 3), for storage, import and export
 //!
 //! ```json
 //! {
-//!   "version": 2,
+//!   "version": 3,
 //!   "rules": {
 //!     "K": true, "E2": true, "R6": true, "R3": true, "R1": true,
 //!     "R5": true, "E1": true, "R4": true, "O": true, "R2": true
@@ -22,6 +22,9 @@
 //!   "trusted_sites": ["rust-lang.org"],
 //!   "business_terms": ["statement of work"],
 //!   "group_terms": ["rustaceans meetup"],
+//!   "invite_templates": ["Hi {name}, I enjoyed your talk on allocators at RustConf."],
+//!   "notes_need_a_reason": true,
+//!   "invite_help": true,
 //!   "reply_templates": {
 //!     "R5": "Hello {name}, thanks for the invitation! Do we know each other? Tell me where we met."
 //!   }
@@ -46,10 +49,19 @@
 //!     `www.example.org`); LinkedIn, GitHub and GitLab are always trusted.
 //!   - `business_terms` (rule E1): words that propose business, added to Vetted's.
 //!   - `group_terms` (rule R4): phrases that name a shared group ("rustaceans meetup").
+//!   - `invite_templates`: the user's own notes for the invitations they send, offered in
+//!     LinkedIn's note dialog; `{name}` stands for the invitee's first name. At most 200
+//!     characters each, LinkedIn's limit for a note on a free account.
+//! - `notes_need_a_reason` (rule R5): `true` (the default) when a note must say why to count as
+//!   one ("Hi, happy to connect" gives no reason); `false` when any note counts.
+//! - `invite_help`: `true` (the default) for Vetted's line in LinkedIn's invitation dialogs.
 //! - `reply_templates`: rule id to the reply that the badge's "Copy reply" copies when that rule
 //!   decides, in place of Vetted's own (in the browser's language); `{name}` stands for the
 //!   sender's first name. At most 1,000 characters each; ids of the rule catalogue only.
 //! - Any key may be left out: it is then empty (or, for `rules`, every rule is on).
+//!
+//! Version 2 had neither the two switches nor `invite_templates`: a version 2 file reads as
+//! version 3 with both switches on and no templates.
 //!
 //! Version 1 had `"rules_off": ["R5", ...]`, the ids of the rules switched off, instead of
 //! `rules`; a version 1 file is read as if it said `"rules": {"R5": false, ...}`.
@@ -62,7 +74,7 @@ use serde::ser::{Serialize, Serializer};
 use std::fmt;
 
 /// The schema version this build writes.
-pub const VERSION: u32 = 2;
+pub const VERSION: u32 = 3;
 
 /// The longest entry a list may hold, in characters.
 pub const MAX_ENTRY_CHARS: usize = 200;
@@ -99,7 +111,23 @@ pub struct Settings {
     /// (rule id, the user's reply when that rule decides, `{name}` for the sender's first name),
     /// by id. A list, not a map: the badge's wasm is smaller without one more kind of map.
     pub reply_templates: Vec<(String, String)>,
+    /// The user's notes for the invitations they send, `{name}` for the invitee's first name.
+    pub invite_templates: Vec<String>,
+    /// The switches of [`OPTIONS`] the user turned off: bit n for `OPTIONS[n]`.
+    pub options_off: u8,
 }
+
+/// Switches that are not rules, each on unless the user turns it off.
+pub const OPTIONS: &[&str] = &[NOTES_NEED_A_REASON, INVITE_HELP];
+/// The bit of a switch of [`OPTIONS`] in `Settings::options_off`; 0 for any other key.
+fn option_bit(key: &str) -> u8 {
+    OPTIONS.iter().position(|o| *o == key).map_or(0, |at| 1 << at)
+}
+
+/// A note counts for rule R5 only when it gives a reason.
+pub const NOTES_NEED_A_REASON: &str = "notes_need_a_reason";
+/// Vetted's line in LinkedIn's invitation dialogs.
+pub const INVITE_HELP: &str = "invite_help";
 
 impl Settings {
     /// The lists the rules' vocabularies take in.
@@ -131,6 +159,17 @@ impl Settings {
     }
 
     /// The user's reply for when a rule decides, if they wrote one.
+    /// Whether a switch of [`OPTIONS`] is on (they are, unless the user turned them off).
+    pub fn option(&self, key: &str) -> bool {
+        self.options_off & option_bit(key) == 0
+    }
+
+    /// Sets a switch of [`OPTIONS`]; keys that are not one are left alone.
+    pub fn set_option(&mut self, key: &str, on: bool) {
+        let bit = option_bit(key);
+        self.options_off = if on { self.options_off & !bit } else { self.options_off | bit };
+    }
+
     pub fn reply_template(&self, rule: &str) -> Option<&str> {
         self.reply_templates.iter().find(|(id, _)| id == rule).map(|(_, text)| text.as_str())
     }
@@ -220,6 +259,13 @@ const LISTS: &[List] = &[
         get_mut: |s| &mut s.group_terms,
         check: check_words,
     },
+    List {
+        key: "invite_templates",
+        get: |s| &s.invite_templates,
+        get_mut: |s| &mut s.invite_templates,
+        // Any text: `read_entry` has refused empty and overlong ones.
+        check: |_| None,
+    },
 ];
 
 /// The schema version the data claims, or the one it evidently is: data without a `version`
@@ -277,15 +323,16 @@ pub fn read(data: &Value, problems: &mut impl Problems) -> Settings {
         return settings;
     };
     check_version(fields.get("version"), problems);
-    let migrated;
-    let fields = if version_of(data) == 1 {
-        migrated = migrate_from_v1(fields, problems);
-        &migrated
-    } else {
-        fields
-    };
+    // Version 1's `rules_off` list stands for `rules` (see `read_rules_off`).
+    let rules_off = if version_of(data) == 1 { fields.get("rules_off") } else { None };
+    let merged = matches!(rules_off, Some(Value::Array(_)));
     for (key, value) in fields {
-        read_field(key, value, &mut settings, problems);
+        if !(rules_off.is_some() && key == "rules_off" || merged && key == "rules") {
+            read_field(key, value, &mut settings, problems);
+        }
+    }
+    if let Some(off) = rules_off {
+        read_rules_off(off, fields.get("rules"), &mut settings, problems);
     }
     settings
 }
@@ -300,6 +347,14 @@ fn read_field(key: &str, value: &Value, settings: &mut Settings, problems: &mut 
     if key == "reply_templates" {
         return read_replies(value, &mut settings.reply_templates, problems);
     }
+    if let Some(option) = OPTIONS.iter().find(|o| **o == key) {
+        return match value {
+            Value::Bool(on) => settings.set_option(option, *on),
+            _ => problems.add(|| {
+                format!("\"{key}\" must be true or false, not {}; it stays on.", value.describe())
+            }),
+        };
+    }
     match LISTS.iter().find(|list| list.key == key) {
         Some(list) => read_list(list, value, (list.get_mut)(settings), problems),
         None => problems.add(|| {
@@ -308,6 +363,11 @@ fn read_field(key: &str, value: &Value, settings: &mut Settings, problems: &mut 
             for (at, list) in LISTS.iter().enumerate() {
                 lists.push_str(if at > 0 { ", \"" } else { "\"" });
                 lists.push_str(list.key);
+                lists.push('"');
+            }
+            for option in OPTIONS {
+                lists.push_str(", \"");
+                lists.push_str(option);
                 lists.push('"');
             }
             format!("Unknown setting \"{key}\" was left out; the settings are \"version\", \"rules\", \"reply_templates\", {lists}.")
@@ -332,47 +392,34 @@ fn check_version(version: Option<&Value>, problems: &mut impl Problems) {
 }
 
 /// Version 1 listed the rules switched off (`rules_off`); version 2 maps every id to a switch.
-fn migrate_from_v1(fields: &Fields, problems: &mut impl Problems) -> Fields {
-    let off = fields.get("rules_off");
-    let merged = matches!(off, Some(Value::Array(_)));
-    let mut migrated = Fields::new();
-    for (key, value) in fields {
-        if key != "rules_off" && !(merged && key == "rules") {
-            migrated.insert(key.clone(), value.clone());
-        }
-    }
-    let Some(off) = off else { return migrated };
+/// Read in place, never copied: `rules` as given, then each id of `rules_off` switched off.
+fn read_rules_off(
+    off: &Value,
+    given: Option<&Value>,
+    settings: &mut Settings,
+    problems: &mut impl Problems,
+) {
     let Value::Array(ids) = off else {
-        problems.add(|| {
+        return problems.add(|| {
             format!(
                 "\"rules_off\" must be a list of rule ids, not {}; every rule is on.",
                 off.describe()
             )
         });
-        return migrated;
     };
-    let mut switches = Fields::new();
-    if let Some(Value::Object(given)) = fields.get("rules") {
-        for (id, on) in given {
-            switches.insert(id.clone(), on.clone());
-        }
+    if let Some(given) = given {
+        read_switches(given, settings, problems);
     }
+    let mut switches = Fields::new();
     for id in ids {
         match id {
             Value::String(id) => switches.insert(id.clone(), Value::Bool(false)),
-            other => {
-                problems.add(|| {
-                    format!(
-                        "\"rules_off\" holds {}, not a rule id; it was left out.",
-                        other.describe()
-                    )
-                });
-                continue;
-            }
-        };
+            other => problems.add(|| {
+                format!("\"rules_off\" holds {}, not a rule id; it was left out.", other.describe())
+            }),
+        }
     }
-    migrated.insert("rules".to_string(), Value::Object(switches));
-    migrated
+    read_switches(&Value::Object(switches), settings, problems);
 }
 
 fn read_switches(value: &Value, settings: &mut Settings, problems: &mut impl Problems) {
@@ -529,6 +576,9 @@ pub fn export(settings: &Settings) -> Value {
         replies.insert(id.clone(), Value::String(text.clone()));
     }
     fields.insert("reply_templates".to_string(), Value::Object(replies));
+    for option in OPTIONS {
+        fields.insert(option.to_string(), Value::Bool(settings.option(option)));
+    }
     for list in LISTS {
         let entries = (list.get)(settings).iter().map(|e| Value::String(e.clone()));
         fields.insert(list.key.to_string(), Value::Array(entries.collect()));
@@ -829,7 +879,7 @@ mod tests {
     #[test]
     fn a_newer_version_is_read_as_far_as_it_goes() {
         let loaded =
-            load(&object(&[("version", Value::Number(3.0)), ("known_people", texts(&["Ada"]))]));
+            load(&object(&[("version", Value::Number(4.0)), ("known_people", texts(&["Ada"]))]));
         assert_eq!(loaded.problems.len(), 1);
         assert_eq!(loaded.settings.known_people, ["Ada"]);
     }

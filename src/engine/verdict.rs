@@ -26,6 +26,8 @@ impl Decision {
 pub enum NoteState {
     Present,
     Missing,
+    /// A note that says nothing of why (see `reason`): for rule R5, as good as none.
+    NoReason,
 }
 
 impl NoteState {
@@ -34,6 +36,7 @@ impl NoteState {
         match self {
             NoteState::Present => "present",
             NoteState::Missing => "missing",
+            NoteState::NoReason => "no-reason",
         }
     }
 }

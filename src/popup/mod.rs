@@ -342,7 +342,7 @@ impl Popup {
         } else {
             let p = self.add(&section, "p", "counts", "popup_counts");
             let counts = get(status, "counts");
-            for key in ["accept", "consider", "refuse", "missing_note"] {
+            for key in ["accept", "consider", "refuse", "missing_note", "no_reason"] {
                 let n = (get(&counts, key).as_f64().unwrap_or(0.0) as u32).to_string();
                 add(&self.doc, &p, "span", key, &self.t(&format!("popup_count_{key}"), &[&n]));
             }

@@ -14,6 +14,7 @@
     ("popup_count_consider", "$1 Consider"),
     ("popup_count_refuse", "$1 Refuse"),
     ("popup_count_missing_note", "$1 without a note"),
+    ("popup_count_no_reason", "$1 with a note that gives no reason"),
     ("popup_no_access", "Vetted cannot read linkedin.com until you allow it."),
     ("popup_grant", "Allow access to linkedin.com"),
     ("popup_rules", "Rules"),

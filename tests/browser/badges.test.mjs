@@ -51,6 +51,9 @@ for (const name of BROWSERS) {
               { verdict, note, rules },
               card.file,
             );
+            // The note's mark, in the browser's language (English here): none for a note that gives a reason.
+            const mark = { present: null, missing: 'no note', 'no-reason': 'no reason given' }[note];
+            assert.equal(on[0].mark, mark, `${card.file}: the note's mark`);
           }
           // Only Chromium under a CSP without 'wasm-unsafe-eval' needs the background.
           const where = name === 'chromium' && csp ? 'in the background' : 'in the content script';

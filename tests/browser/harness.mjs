@@ -145,6 +145,7 @@ export function readBadges(page) {
       note: host.dataset.vettedNote,
       rules: host.dataset.vettedRules,
       explanation: host.shadowRoot?.querySelector('.why')?.textContent ?? null,
+      mark: host.shadowRoot?.querySelector('.nonote')?.textContent ?? null,
     })),
   );
 }

@@ -5,7 +5,12 @@ import { readFileSync, readdirSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { deflateRawSync, gzipSync } from 'node:zlib';
 
-export const BUDGET = { wasmBytes: 120 * 1024, wasmGzipBytes: 48 * 1024, packageBytes: 150 * 1024 };
+export const BUDGET = {
+  wasmBytes: 120 * 1024,
+  wasmGzipBytes: 48 * 1024,
+  popupWasmBytes: 256 * 1024,
+  packageBytes: 300 * 1024,
+};
 
 function files(dir) {
   return readdirSync(dir).flatMap((name) => {
@@ -30,6 +35,7 @@ export function measure(dist) {
   return {
     wasmBytes: wasm.length,
     wasmGzipBytes: gzipSync(wasm, { level: 9 }).length,
+    popupWasmBytes: statSync(join(dist, 'chrome', 'core', 'vetted_popup_bg.wasm')).size,
     packageBytes: Math.max(zipBytes(join(dist, 'chrome')), zipBytes(join(dist, 'firefox'))),
   };
 }

@@ -228,6 +228,9 @@ pub struct Case<'a> {
     pub status: Field<'a>,
     /// The personal note; nothing found when there is none.
     pub note: Field<'a>,
+    /// Whether the personal note says why the sender wants to connect (see `reason`); always
+    /// when the user's settings count any note.
+    pub note_gives_reason: bool,
     /// How the sender is on the known-people list, if they are (whether K is on or not).
     pub known: Option<Found>,
     /// How the sender is on the met-elsewhere list, if they are (whether E2 is on or not).

@@ -72,7 +72,7 @@ mod tests {
     fn linkedins_common_organization_line() {
         let mut inv = Invitation::person("A B");
         inv.common_organization = Some("ETH Zürich".into());
-        inv.message = Some("Hello!".into());
+        inv.message = Some("Hello! Loved your paper on lock-free queues.".into());
         let judge = Engine::new(Settings::default());
         let v = judge.classify(&inv).unwrap();
         assert_eq!(v.deciding_rule(), Some("O"));

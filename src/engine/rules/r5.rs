@@ -5,7 +5,7 @@ use crate::verdict::{english, Because, Decision};
 
 pub const RULE: Rule = Rule {
     id: "R5",
-    title: english("No personal note"),
+    title: english("No reason given"),
     reason: english("If the invitation doesn't have any specific information as to why you want to connect with me and I don't know you, I will refuse."),
     effect: Decision::Refuse,
     default_on: true,
@@ -19,7 +19,14 @@ pub const RULE: Rule = Rule {
 pub const REPLY: &str = "Hi $1, thank you for the invitation. I only connect with people I know, or who tell me why they would like to connect. If there is a specific reason, I'd be glad to hear it.";
 
 fn matcher<'a>(case: &Case<'a>) -> Option<Because<'a>> {
-    (case.personal_note.is_none() && !case.sender_known()).then(|| match case.invitation.message {
+    let no_reason = case.personal_note.is_some() && !case.note_gives_reason;
+    let reasonless = case.personal_note.is_none() || no_reason;
+    (reasonless && !case.sender_known()).then(|| match case.invitation.message {
+        Some(_) if no_reason => Because::new(
+            "because_R5_no_reason",
+            "The note gives no reason to connect, and you don't know the sender.",
+            "",
+        ),
         Some(_) => Because::new(
             "because_R5_default_text",
             "Only LinkedIn's default text, and you don't know the sender.",

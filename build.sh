@@ -115,9 +115,11 @@ build() {
   [ -x "$wasm_opt" ] || { echo "wasm-opt from npm's binaryen is missing" >&2; false; }
   "$wasm_opt" --version | grep -q 'version 132' || { echo "wasm-opt is not binaryen 132" >&2; false; }
   rm -rf "$PKG"
-  # Two modules from one crate: the core that LinkedIn pages load, and the popup's UI.
+  # Three modules from one crate: the core that LinkedIn's invitations pages load, the popup's
+  # UI, and the note reader that LinkedIn's invitation dialogs load when the user adds a note.
   wasm_pack_build vetted
   wasm_pack_build vetted_popup --features popup
+  wasm_pack_build vetted_invite --features invite
 
   step "build: extensions (dist/)" "Check extension/ and extension/tools/manifest.mjs."
   local browser dir
@@ -127,8 +129,11 @@ build() {
     mkdir -p "$dir/core"
     cp -r extension/background.js extension/popup extension/icons extension/_locales "$dir/"
     cp "$PKG"/vetted.js "$PKG"/vetted_bg.wasm "$PKG"/vetted_popup.js "$PKG"/vetted_popup_bg.wasm "$dir/core/"
-    # preload.js with the core's pattern of the invitations pages, which it needs before the core.
+    cp "$PKG"/vetted_invite.js "$PKG"/vetted_invite_bg.wasm "$dir/core/"
+    # preload.js with the core's pattern of the invitations pages, which it needs before the core,
+    # and invite.js with what the core knows of the invitation dialogs.
     node extension/tools/preload.mjs "$PKG" "$dir/preload.js"
+    node extension/tools/invite.mjs "$PKG" "$dir/invite.js"
     # The manifest, and content.js: the content script's modules (extension/content/) in one file.
     node extension/tools/manifest.mjs "$browser" "$(crate_version)" "$dir"
   done
@@ -178,6 +183,7 @@ run_tests() {
   # The content wasm's size rules, on the content build only (tests/tools/clippy-content).
   CLIPPY_CONF_DIR="$TESTS/tools/clippy-content" cargo clippy --quiet --lib --target wasm32-unknown-unknown -- -D warnings
   cargo clippy --quiet --lib --features popup --target wasm32-unknown-unknown -- -D warnings
+  cargo clippy --quiet --lib --features invite --target wasm32-unknown-unknown -- -D warnings
   npx --prefix "$TESTS" --no-install eslint --config "$TESTS/eslint.config.mjs" extension tests
 
   step "test: native (cargo test)" "A Rust test failed: the failure above names it."

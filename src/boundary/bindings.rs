@@ -34,6 +34,7 @@ pub(crate) fn value_to_js(value: &Value) -> JsValue {
 /// null; arrays and plain objects (their own enumerable string keys) are read whole; what
 /// JSON has no word for (functions, symbols, big integers) is null. Nesting deeper than any
 /// settings file is null too, so that a hostile file cannot exhaust the stack.
+#[cfg_attr(feature = "invite", allow(dead_code))]
 pub(crate) fn read_value(value: &JsValue, depth: u32) -> Value {
     if let Some(b) = value.as_bool() {
         return Value::Bool(b);
@@ -61,8 +62,8 @@ pub(crate) fn read_value(value: &JsValue, depth: u32) -> Value {
     Value::Object(fields)
 }
 
-/// The calls of the content script and the background; not in the popup's wasm.
-#[cfg(not(feature = "popup"))]
+/// The calls of the content script and the background; not in the popup's nor the dialogs' wasm.
+#[cfg(not(any(feature = "popup", feature = "invite")))]
 mod calls {
     use super::super::card_result::{judge, CardResult};
     use super::super::json::{Json, ToJson};

@@ -73,6 +73,13 @@ impl ToJson for u32 {
     }
 }
 
+impl ToJson for bool {
+    fn to_json(&self, json: &mut Json) {
+        json.comma();
+        json.out.push_str(if *self { "true" } else { "false" });
+    }
+}
+
 impl<T: ToJson> ToJson for Option<T> {
     fn to_json(&self, json: &mut Json) {
         match self {

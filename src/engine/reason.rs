@@ -130,6 +130,14 @@ impl ReasonWords {
     }
 }
 
+/// Whether a draft of the user's own note gives a reason: read as a received note is, the
+/// invitee's name set aside as a sender's would be.
+pub fn draft_gives_reason(words: &ReasonWords, draft: &str, invitee: &str) -> bool {
+    let mut reader = words.reader(invitee);
+    crate::text::Lexicon::default().scan_with(draft, 0, Some(&mut |w, b| reader.read(w, b)));
+    reader.gives_reason()
+}
+
 /// One note's words, read in order (see `text::AlsoWords`).
 pub struct ReasonReader<'a> {
     words: &'a ReasonWords,
@@ -164,13 +172,10 @@ impl ReasonReader<'_> {
 #[cfg(test)]
 mod tests {
     use super::{ReasonWords, FILLERS, OPENERS};
-    use crate::text::{fold, Lexicon};
+    use crate::text::fold;
 
     fn gives_reason(note: &str, sender: &str) -> bool {
-        let words = ReasonWords::default();
-        let mut reader = words.reader(sender);
-        Lexicon::default().scan_with(note, 0, Some(&mut |w, b| reader.read(w, b)));
-        reader.gives_reason()
+        super::draft_gives_reason(&ReasonWords::default(), note, sender)
     }
 
     #[test]

@@ -13,6 +13,7 @@ pub mod classic;
 pub mod controls;
 pub mod gen2025;
 pub mod gen2026;
+pub mod invite;
 pub mod snapshot;
 mod structural;
 pub mod tree;

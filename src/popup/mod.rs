@@ -33,10 +33,11 @@ use web_sys::{Document, Element, Event, HtmlElement, HtmlInputElement, HtmlTextA
 /// The list editors, by key in the settings format; each has a label (message `list_<key>`) and
 /// a hint (`list_<key>_hint`). The first `OPEN_LISTS` are shown; the others, words the rules look
 /// for, are behind a disclosure.
-const LISTS: [&str; 9] = [
+const LISTS: [&str; 10] = [
     "known_people",
     "met_elsewhere",
     "own_organizations",
+    "invite_templates",
     "refused_roles",
     "open_networker_terms",
     "spam_terms",
@@ -117,6 +118,8 @@ struct Popup {
     settings: Settings,
     files_in_tab: bool,
     switches: Vec<HtmlInputElement>,
+    /// The switches of `settings::OPTIONS`, in their order.
+    options: Vec<HtmlInputElement>,
     lists: Vec<HtmlTextAreaElement>,
     replies: Vec<HtmlTextAreaElement>,
     file: Option<HtmlInputElement>,
@@ -255,6 +258,22 @@ impl Popup {
             set(&reason, &[("id", &why)]);
             self.switches.push(input);
         }
+        // The switches that are not rules (reading notes, help with the user's own invitations).
+        let ul = self.add(&rules, "ul", "rules options", "");
+        for (i, key) in settings::OPTIONS.iter().enumerate() {
+            let li = self.add(&ul, "li", "", "");
+            let (id, why) = (format!("option-{i}"), format!("option-why-{i}"));
+            let input: HtmlInputElement = self.add(&li, "input", "", "").unchecked_into();
+            input.set_type("checkbox");
+            let data = format!("o{i}");
+            set(
+                &input,
+                &[("role", "switch"), ("id", &id), ("data-k", &data), ("aria-describedby", &why)],
+            );
+            set(&self.add(&li, "label", "", &format!("option_{key}")), &[("for", &id)]);
+            set(&self.add(&li, "p", "why", &format!("option_{key}_hint")), &[("id", &why)]);
+            self.options.push(input);
+        }
 
         let mut parent = self.section(root, "h-lists", "popup_lists", "popup_lists_intro");
         for (i, key) in LISTS.iter().enumerate() {
@@ -358,6 +377,9 @@ impl Popup {
         for (rule, switch) in CATALOGUE.iter().zip(&self.switches) {
             switch.set_checked(self.settings.is_on(rule.id));
         }
+        for (key, switch) in settings::OPTIONS.iter().zip(&self.options) {
+            switch.set_checked(self.settings.option(key));
+        }
         let fields = exported(&self.settings);
         for (key, area) in LISTS.iter().zip(&self.lists) {
             area.set_value(&lines(fields.get(key)));
@@ -426,6 +448,9 @@ impl Popup {
         let (kind, rest) = key.split_at(1.min(key.len()));
         if let ("r", Some(rule)) = (kind, rules::rule(rest)) {
             popup.settings.set_on(rule.id, target.unchecked_ref::<HtmlInputElement>().checked());
+            popup.save();
+        } else if let ("o", Some(key)) = (kind, option_at(rest)) {
+            popup.settings.set_option(key, target.unchecked_ref::<HtmlInputElement>().checked());
             popup.save();
         } else if let ("l", Some(&digit)) = (kind, rest.as_bytes().first()) {
             let key = LISTS[usize::from(digit.wrapping_sub(b'0')).min(LISTS.len() - 1)];
@@ -540,6 +565,11 @@ impl Popup {
     }
 }
 
+/// The switch of `settings::OPTIONS` numbered so in a `data-k`.
+fn option_at(number: &str) -> Option<&'static str> {
+    number.parse().ok().and_then(|i: usize| settings::OPTIONS.get(i).copied())
+}
+
 fn texts(value: &JsValue) -> Vec<String> {
     if Array::is_array(value) {
         Array::from(value).iter().filter_map(|v| v.as_string()).collect()
@@ -559,6 +589,7 @@ pub fn render_popup(root: Element, state: JsValue, actions: JsValue) {
         actions,
         settings: Settings::default(),
         switches: Vec::new(),
+        options: Vec::new(),
         lists: Vec::new(),
         replies: Vec::new(),
         file: None,

@@ -26,7 +26,7 @@ function huge() {
   known[0] = 'Kevin Marsh';
   known[9999] = 'Priya Raman';
   return {
-    version: 2,
+    version: 3,
     known_people: known,
     met_elsewhere: fill((i) => `@filler${i}`),
     own_organizations: fill((i) => `Filler Org ${i}`),
@@ -84,7 +84,7 @@ const BAD_FILES = [
   ['no version', '{"known_people": ["Ada Lovelace"]}'],
   ['a newer version', '{"version": 99, "known_people": ["Ada Lovelace"], "shiny_new_list": []}'],
   ['wrong types', '{"version": 2, "known_people": "Ada", "rules": {"R5": "maybe"}}'],
-  ['10,000 entries', JSON.stringify({ version: 2, known_people: Array.from({ length: 10000 }, (_, i) => `Person ${i}`) })],
+  ['10,000 entries', JSON.stringify({ version: 3, known_people: Array.from({ length: 10000 }, (_, i) => `Person ${i}`) })],
   ['over 1 MB', JSON.stringify(huge())],
 ];
 
@@ -144,7 +144,7 @@ for (const name of BROWSERS) {
       }
 
       test('an import of a bad file is refused with a message, and the settings stay as they were', async () => {
-        const current = { version: 2, known_people: ['Kevin Marsh'] };
+        const current = { version: 3, known_people: ['Kevin Marsh'] };
         await setStoredSettings(browser, name, current);
         await waitForVerdicts(tab.page, { [KEVIN]: 'accept:K' });
         const dir = mkdtempSync(join(tmpdir(), 'vetted-bad-files-'));
@@ -200,7 +200,7 @@ for (const csp of [PAGE_CSP, null]) {
     }
 
     test('are those of the first badges', async () => {
-      await setStoredSettings(browser, 'chromium', { version: 2 });
+      await setStoredSettings(browser, 'chromium', { version: 3 });
       const HELD = '/vetted-test/held.js';
       const routes = demoRoutes('gen2026', PATH);
       routes[PATH] = routes[PATH].replace('<body>', `<body><script src="${HELD}"></script>`);
@@ -214,7 +214,7 @@ for (const csp of [PAGE_CSP, null]) {
       await cdp.send('Runtime.enable');
       const loading = page.goto(INVITATIONS);
       await injected;
-      await setStoredSettings(browser, 'chromium', { version: 2, known_people: ['Priya Raman'] });
+      await setStoredSettings(browser, 'chromium', { version: 3, known_people: ['Priya Raman'] });
       release();
       await loading;
       await waitForBadges(page, COUNT);
@@ -229,12 +229,12 @@ for (const csp of [PAGE_CSP, null]) {
       // answers are messages). content.js runs once the page has loaded; the wasm, held, keeps
       // its core loading while the settings change.
       test('and while the core loads, are those of the first badges too', async () => {
-        await setStoredSettings(browser, 'chromium', { version: 2 });
+        await setStoredSettings(browser, 'chromium', { version: 3 });
         const { hold, release } = holding();
         const { page, logs, leaks } = await openTab(browser, demoRoutes('gen2026', PATH), { csp, hold: { '/core/vetted_bg.wasm': hold } });
         await page.goto(INVITATIONS, { waitUntil: 'load' });
         await sleep(500); // content.js starts in a task after the load event
-        await setStoredSettings(browser, 'chromium', { version: 2, known_people: ['Priya Raman'] });
+        await setStoredSettings(browser, 'chromium', { version: 3, known_people: ['Priya Raman'] });
         release();
         await waitForBadges(page, COUNT);
         assert.deepEqual(await badgesOf(page, [PRIYA, KEVIN]), { [PRIYA]: 'accept:K', [KEVIN]: expected(KEVIN) });

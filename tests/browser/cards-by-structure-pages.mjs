@@ -103,12 +103,13 @@ export function shown(page) {
 
 /** The popup's counts, as the summary line has them: the badges of the visible cards. */
 export function visibleCounts(cards) {
-  const counts = { accept: 0, consider: 0, refuse: 0, missing_note: 0 };
+  const counts = { accept: 0, consider: 0, refuse: 0, missing_note: 0, no_reason: 0 };
   for (const { visible, badges } of Object.values(cards)) {
     if (!visible) continue;
     for (const badge of badges) {
       counts[badge.verdict] += 1;
       if (badge.note === 'missing') counts.missing_note += 1;
+      if (badge.note === 'no-reason') counts.no_reason += 1;
     }
   }
   return counts;

@@ -127,7 +127,7 @@ for (const name of BROWSERS) {
         const read = async () => {
           const { cards, summaries } = await shown(page);
           const want = visibleCounts(cards);
-          return { want, summaries, line: [want.accept, want.consider, want.refuse, want.missing_note] };
+          return { want, summaries, line: [want.accept, want.consider, want.refuse, want.missing_note, want.no_reason] };
         };
         let now = await read();
         const until = Date.now() + 5000; // the summary follows the page within a few frames
@@ -162,11 +162,11 @@ for (const name of BROWSERS) {
         const want = verdicts(Object.fromEntries(named.map((file) => [file, FOCUSED[file]])));
         await waitForVerdicts(page, want);
         // Known by name only (no profile link in the list): the name read must be the name alone.
-        await setStoredSettings(browser, name, { version: 2, known_people: ['Sarah Whitfield', 'Emily Watson', 'Lena Fischer'] });
+        await setStoredSettings(browser, name, { version: 3, known_people: ['Sarah Whitfield', 'Emily Watson', 'Lena Fischer'] });
         try {
           await waitForVerdicts(page, Object.fromEntries(named.map((file) => [file, 'accept:K'])));
         } finally {
-          await setStoredSettings(browser, name, { version: 2 });
+          await setStoredSettings(browser, name, { version: 3 });
         }
         await waitForVerdicts(page, want);
       });

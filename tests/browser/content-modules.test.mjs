@@ -182,10 +182,11 @@ for (const name of BROWSERS) {
         badge('shown', 'refuse', 'missing');
         badge('shown', 'accept', 'present');
         badge('hidden', 'refuse', 'missing');
+        badge('shown', 'refuse', 'no-reason');
         badge('gone', 'consider', 'missing').remove();
         return vetted.status.visibleBadges().counts;
       });
-      assert.deepEqual(counts, { accept: 1, consider: 0, refuse: 1, missing_note: 1 });
+      assert.deepEqual(counts, { accept: 1, consider: 0, refuse: 2, missing_note: 1, no_reason: 1 });
     });
 
     test("theme: the profile's marks decide, <html>'s first, else the background", async () => {

@@ -141,7 +141,7 @@ describe('chromium, LinkedIn-like page CSP: a background stopped by the browser'
   test('is restarted unnoticed: new cards get badges under the current settings', async () => {
     const { page, logs } = tab;
     assert.ok(logs.some((line) => line.includes('core runs in the background')), logs.join(' | '));
-    await setStoredSettings(browser, 'chromium', { version: 2, known_people: ['Priya Raman'] });
+    await setStoredSettings(browser, 'chromium', { version: 3, known_people: ['Priya Raman'] });
     await waitForVerdicts(page, { '01-no-note.html': 'accept:K' });
 
     await stopBackground(page, background);
@@ -150,7 +150,7 @@ describe('chromium, LinkedIn-like page CSP: a background stopped by the browser'
 
     // Stopped again, then the settings change: the restarted background applies the new ones.
     await stopBackground(page, background);
-    await setStoredSettings(browser, 'chromium', { version: 2, known_people: ['Kevin Marsh'] });
+    await setStoredSettings(browser, 'chromium', { version: 3, known_people: ['Kevin Marsh'] });
     await waitForVerdicts(page, {
       '01-no-note.html': expected('01-no-note.html'),
       'priya-again': expected('01-no-note.html'),

@@ -137,7 +137,7 @@ function checkBadges(cases, badges) {
       if (badge) wrong.push(`${c.file}: a badge on a card Vetted cannot read`);
     } else if (!badge) wrong.push(`${c.file}: no badge`);
     else if (badge.count !== 1) wrong.push(`${c.file}: ${badge.count} badges`);
-    else if (!VERDICTS.includes(badge.verdict) || !badge.rules || !['present', 'missing'].includes(badge.note)) {
+    else if (!VERDICTS.includes(badge.verdict) || !badge.rules || !['present', 'missing', 'no-reason'].includes(badge.note)) {
       wrong.push(`${c.file}: ${JSON.stringify(badge)}`);
     } else if (c.want) {
       // The verdict and the rule that decided it are the unmodified card's.

@@ -63,10 +63,25 @@ for (const name of BROWSERS) {
       await popup.close();
     });
 
+    test('"A note must give a reason" off counts any note: a greeting-only note is then a note', async () => {
+      const greeting = byName('Marta Silva');
+      assert.deepEqual(await badgeOn(tab.page, greeting), { verdict: 'refuse', rules: 'R5', note: 'no-reason' });
+      const popup = await openExtensionPage(browser, name, 'popup/popup.html');
+      const option = 'input[data-k="o0"]';
+      await popup.waitForSelector(option);
+      assert.equal(await popup.$eval(option, (input) => input.checked), true);
+      await popup.click(option);
+      await waitForBadge(tab.page, greeting, 'consider', 'R2');
+      assert.equal((await getStoredSettings(browser, name)).notes_need_a_reason, false);
+      await popup.click(option);
+      await waitForBadge(tab.page, greeting, 'refuse', 'R5');
+      await popup.close();
+    });
+
     test('the lists apply: people known or met elsewhere are accepted, own organizations considered', async () => {
       const before = await getStoredSettings(browser, name);
       await setStoredSettings(browser, name, {
-        version: 2,
+        version: 3,
         known_people: ['https://www.linkedin.com/in/sarah-whitfield-hays/', 'Kevin Marsh'],
         met_elsewhere: ['Marco Bellini'],
         own_organizations: ['Initech'],

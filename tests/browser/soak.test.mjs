@@ -65,13 +65,14 @@ function appendInBatches(page, from, total, size) {
  *  says (its numbers, in order). */
 function tally(page) {
   return page.evaluate(() => {
-    const counts = { accept: 0, consider: 0, refuse: 0, missing: 0, cards: 0, doubled: 0 };
-    const shown = { accept: 0, consider: 0, refuse: 0, missing: 0 };
+    const counts = { accept: 0, consider: 0, refuse: 0, missing: 0, noReason: 0, cards: 0, doubled: 0 };
+    const shown = { accept: 0, consider: 0, refuse: 0, missing: 0, noReason: 0 };
     for (const host of document.querySelectorAll('[data-vetted-verdict]')) {
       const visible = host.getClientRects().length > 0;
       for (const tally of visible ? [counts, shown] : [counts]) {
         tally[host.dataset.vettedVerdict] += 1;
         if (host.dataset.vettedNote === 'missing') tally.missing += 1;
+        if (host.dataset.vettedNote === 'no-reason') tally.noReason += 1;
       }
     }
     for (const card of document.querySelectorAll('[data-fixture]')) {
@@ -91,7 +92,7 @@ async function assertExact(page, badges) {
   assert.equal(counts.cards, badges);
   assert.equal(counts.doubled, 0, 'a card with two badges');
   assert.equal(summaries, 1, 'summary lines');
-  assert.deepEqual(said, [shown.accept, shown.consider, shown.refuse, shown.missing], 'the summary line');
+  assert.deepEqual(said, [shown.accept, shown.consider, shown.refuse, shown.missing, shown.noReason], 'the summary line');
 }
 
 /** Goes to the feed in-app, as LinkedIn does: a new history entry, the page's body replaced. */

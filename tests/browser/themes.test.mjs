@@ -21,7 +21,7 @@ const CSP = "default-src 'self'; script-src 'self'; img-src 'self' https://media
 const LIGHT = 'theme theme--mercado artdeco';
 const DARK = 'theme theme--mercado theme--dark theme--mercado-dark artdeco';
 // Someone the user knows, so that the page shows all three verdicts.
-const SETTINGS = { version: 2, known_people: ['Daniel Okoye'] };
+const SETTINGS = { version: 3, known_people: ['Daniel Okoye'] };
 
 /** The computed text and background colours of each kind of Vetted's marks on the page. */
 function colours(page) {

@@ -11,6 +11,7 @@ import { join } from 'node:path';
 import { BROWSERS, PAGE_CSP, launch, openTab } from './harness.mjs';
 import { setStoredSettings } from './extension-pages.mjs';
 import { ROOT } from './pages.mjs';
+import { payloads } from './cards-by-structure-pages.mjs';
 
 const PROFILE = '/in/ada-lovelace-1815/';
 const URL_OF = (query = '') => `https://www.linkedin.com${PROFILE}${query}`;
@@ -171,6 +172,16 @@ for (const name of BROWSERS) {
         const button = await page.evaluateHandle(() => document.querySelector('[data-vetted-invite]').shadowRoot.querySelector('.templates button'));
         await button.click();
         assert.ok((await page.$eval('#custom-message', (area) => area.value)).startsWith('Hi <img'));
+        // Every payload of the hostile suite as a draft: judged, and still only text.
+        for (const payload of payloads()) {
+          await page.evaluate((text) => {
+            const area = document.querySelector('#custom-message');
+            area.value = text;
+            area.dispatchEvent(new Event('input', { bubbles: true }));
+          }, payload.text);
+        }
+        await page.evaluate(() => new Promise((resolve) => setTimeout(resolve, 300)));
+        assert.equal((await lineIn(page)).tags, 'button,p,p,style');
         assert.equal(await page.evaluate(() => document.documentElement.dataset.pwned ?? null), null);
         assert.equal(await page.$('img[src="x"]'), null);
       });

@@ -734,12 +734,35 @@ const ROWS: &[Row] = &[
         expect: "consider O note",
         ..BASE
     },
+    // O before R5 for the user's own organizations: a colleague may well be known to them.
     Row {
         about: "own organization, no note",
         headline: "Analyst, Acme Corp",
         note: "",
         lists: &[("own_organizations", "Acme Corp")],
+        expect: "consider O R5 no-note",
+        ..BASE
+    },
+    Row {
+        about: "own organization on LinkedIn's common organization line, no note",
+        common_organization: "Acme Corp",
+        note: "",
+        lists: &[("own_organizations", "Acme Corp")],
+        expect: "consider O R5 no-note",
+        ..BASE
+    },
+    Row {
+        about: "a common organization only LinkedIn names, no note: decides after R4",
+        common_organization: "ETH Zürich",
+        note: "",
         expect: "refuse R5 O no-note",
+        ..BASE
+    },
+    Row {
+        about: "a common organization only LinkedIn names, a shared group: R4 first",
+        common_organization: "ETH Zürich",
+        note: "We're both members of the Rust group.",
+        expect: "consider R4 O note",
         ..BASE
     },
     Row {

@@ -9,7 +9,7 @@ use crate::invitation::{Invitation, SenderKind};
 use crate::note;
 use crate::reason::ReasonWords;
 use crate::rules::people;
-use crate::rules::{self, hint, status_own_words, Case, Field, CATALOGUE};
+use crate::rules::{self, hint, status_own_words, Case, Field, Vocabulary, CATALOGUE};
 use crate::rules::{HEADLINE_WORDS, NAME_WORDS, NOTE_WORDS, STATUS_WORDS};
 use crate::settings::{Settings, NOTES_NEED_A_REASON};
 use crate::text::{Hits, Lexicon};
@@ -58,17 +58,33 @@ impl Engine {
         }
         let mut case = read_case(self, invitation);
         let mut matches: Vec<RuleMatch> = Vec::with_capacity(4);
+        // A late match waits until the last rule's turn ("anyone else", R2): O for an
+        // organization only LinkedIn's line names.
+        let mut late: Option<(usize, RuleMatch)> = None;
+        let last = CATALOGUE.len() - 1;
         for (index, (rule, on)) in CATALOGUE.iter().zip(&self.on).enumerate() {
+            if index == last {
+                if let Some((at, waiting)) = late.take() {
+                    case.matched |= 1 << at;
+                    matches.push(waiting);
+                }
+            }
             if !on {
                 continue;
             }
             if let Some(because) = (rule.matcher)(&case) {
+                if because.late && index < last {
+                    late = Some((index, RuleMatch { rule: rule.id, because }));
+                    continue;
+                }
                 case.matched |= 1 << index;
                 matches.push(RuleMatch { rule: rule.id, because });
             }
         }
-        // With every deciding rule switched off, a sender is still one to consider.
-        let decision = case.matched_rules().next().map_or(Decision::Consider, |r| r.effect);
+        // The first match decides. With every deciding rule switched off, a sender is still one
+        // to consider.
+        let first = matches.first().and_then(|m| CATALOGUE.iter().find(|r| r.id == m.rule));
+        let decision = first.map_or(Decision::Consider, |r| r.effect);
         Some(Verdict {
             decision,
             note: match case.personal_note {
@@ -100,6 +116,8 @@ fn read_case<'a>(engine: &'a Engine, invitation: &'a Invitation) -> Case<'a> {
         (None, None)
     };
     let headline = Field::scan(lexicon, &invitation.headline, HEADLINE_WORDS);
+    let common = invitation.common_organization.as_deref().unwrap_or_default();
+    let common = Field::scan(lexicon, common, Vocabulary::OwnOrganization.bit());
     let own_words = status_own_words(&invitation.status_line, &invitation.name);
     let status = Field::scan(lexicon, own_words, STATUS_WORDS);
     let personal_note = invitation.message.as_deref().filter(|m| note::is_personal(m));
@@ -120,6 +138,7 @@ fn read_case<'a>(engine: &'a Engine, invitation: &'a Invitation) -> Case<'a> {
         personal_note,
         name,
         headline,
+        common,
         status,
         note,
         note_gives_reason,

@@ -68,12 +68,19 @@ pub struct Because<'a> {
     pub english: &'static str,
     /// What `$1` stands for, mostly borrowed from the invitation; empty when there is no `$1`.
     pub detail: Cow<'a, str>,
+    /// Whether the match decides late: after every rule but the last (see `judge`).
+    pub late: bool,
 }
 
 impl<'a> Because<'a> {
     #[inline(always)]
     pub fn new(key: &'static str, text: &'static str, detail: impl Into<Cow<'a, str>>) -> Self {
-        Because { key, english: english(text), detail: detail.into() }
+        Because { key, english: english(text), detail: detail.into(), late: false }
+    }
+
+    /// The same reason, deciding only after every rule but the last ("anyone else", R2).
+    pub fn late(self) -> Self {
+        Because { late: true, ..self }
     }
 }
 

@@ -79,10 +79,10 @@ pub const CATALOGUE: &[&Rule] = &[
     &r6::RULE,
     &r3::RULE,
     &r1::RULE,
+    &o::RULE,
     &r5::RULE,
     &e1::RULE,
     &r4::RULE,
-    &o::RULE,
     &r2::RULE,
 ];
 
@@ -136,7 +136,7 @@ impl Vocabulary {
         self as u8
     }
 
-    const fn bit(self) -> u16 {
+    pub(crate) const fn bit(self) -> u16 {
         tag_bit(self.tag())
     }
 
@@ -226,6 +226,8 @@ pub struct Case<'a> {
     pub name: Field<'a>,
     pub headline: Field<'a>,
     pub status: Field<'a>,
+    /// LinkedIn's common organization line, for the user's own organizations (rule O).
+    pub common: Field<'a>,
     /// The personal note; nothing found when there is none.
     pub note: Field<'a>,
     /// Whether the personal note says why the sender wants to connect (see `reason`); always
@@ -275,9 +277,9 @@ mod tests {
     use super::*;
 
     #[test]
-    fn the_catalogue_follows_design_precedence_with_unique_ids() {
+    fn the_catalogue_is_in_precedence_order_with_unique_ids() {
         let ids: Vec<&str> = CATALOGUE.iter().map(|r| r.id).collect();
-        assert_eq!(ids, ["K", "E2", "R6", "R3", "R1", "R5", "E1", "R4", "O", "R2"]);
+        assert_eq!(ids, ["K", "E2", "R6", "R3", "R1", "O", "R5", "E1", "R4", "R2"]);
         for r in CATALOGUE {
             assert!(!r.title.is_empty() && r.reason.ends_with('.'), "{}", r.id);
             assert_eq!(rule(r.id).map(|found| found.title), Some(r.title));

@@ -1,6 +1,7 @@
 //! O: LinkedIn's advice quoted by the essay, accept those you have worked with and would
-//! recommend. The headline names one of the user's own organizations, or LinkedIn shows a
-//! common organization: to consider.
+//! recommend. The headline or LinkedIn's common organization line names one of the user's own
+//! organizations: to consider, before R5. A common organization the user did not list still
+//! matches, but decides only after R4.
 
 use super::{Case, Lists, Rule, Vocabulary};
 use crate::text::Lexicon;
@@ -45,7 +46,14 @@ fn matcher<'a>(case: &Case<'a>) -> Option<Because<'a>> {
         "because_O_common",
         "LinkedIn shows \"$1\" as a common organization: accept if you worked with them and would recommend them.",
     );
-    Some(Because::new(says.0, says.1, common))
+    let because = Because::new(says.0, says.1, common);
+    // One of the user's own organizations decides before R5: a colleague without a note may
+    // well be known to them. One only LinkedIn names (a university of thousands) decides late.
+    Some(if case.common.hit(Vocabulary::OwnOrganization).is_some() {
+        because
+    } else {
+        because.late()
+    })
 }
 
 #[cfg(test)]

@@ -72,7 +72,8 @@ pub struct Lists<'s> {
     pub trusted_sites: &'s [String],
 }
 
-/// Every rule, in order of precedence: the first that matches decides.
+/// Every rule, in order of precedence: the first that matches decides (a match a rule marks
+/// late, O for an organization only LinkedIn names, waits until the last rule's turn).
 pub const CATALOGUE: &[&Rule] = &[
     &k::RULE,
     &e2::RULE,

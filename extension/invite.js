@@ -169,8 +169,14 @@
     if (!settings.help) return;
     settings.templates = (Array.isArray(stored?.invite_templates) ? stored.invite_templates : [])
       .filter((text) => typeof text === 'string' && text.trim()).map((text) => text.slice(0, 300));
-    new MutationObserver(() => {
-      if (!pending && document.querySelector(PROFILE.dialogs)) {
+    // Only mutations that touch a dialog are looked at: LinkedIn's pages change all the time.
+    const touchesDialog = (record) => {
+      if (record.target.closest?.(PROFILE.dialogs)) return true;
+      return [...record.addedNodes].some((node) => node.nodeType === 1
+        && (node.matches(PROFILE.dialogs) || node.querySelector(PROFILE.dialogs)));
+    };
+    new MutationObserver((records) => {
+      if (!pending && records.some(touchesDialog)) {
         pending = true;
         requestAnimationFrame(scan);
       }

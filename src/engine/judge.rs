@@ -83,7 +83,7 @@ impl Engine {
         }
         // The first match decides. With every deciding rule switched off, a sender is still one
         // to consider.
-        let first = matches.first().and_then(|m| CATALOGUE.iter().find(|r| r.id == m.rule));
+        let first = matches.first().and_then(|m| rules::rule(m.rule));
         let decision = first.map_or(Decision::Consider, |r| r.effect);
         Some(Verdict {
             decision,

@@ -1,6 +1,6 @@
 // The explanation's two actions: "I know them" (with Undo), which adds the sender to the list
 // of people the user knows as the core says (the card's `know`, the profile's `known_list`),
-// and "Copy reply".
+// and the reply, shown to read and edit before it is copied, as often as the user likes.
 vetted.actions = (() => {
   'use strict';
 
@@ -17,7 +17,9 @@ vetted.actions = (() => {
       row.append(button(t('know_them'), () => knowThem(card, result)));
     }
     if (result.reply_key) {
-      row.append(button(t('copy_reply'), (node) => copyReply(row, node, result)));
+      const open = button(t('copy_reply'), () => showReply(row, open, card, result));
+      open.setAttribute('aria-expanded', 'false');
+      row.append(open);
     }
     return row;
   }
@@ -33,11 +35,25 @@ vetted.actions = (() => {
   }
 
   async function knowThem(card, result) {
-    const previous = (await api.storage.local.get('settings')).settings;
+    const { settings: previous, known_names: names } = await api.storage.local.get(['settings', 'known_names']);
     const next = withKnown(previous, vetted.core.profile.known_list, result.know);
     undoable.set(card, previous);
     focusAfterFill = card;
-    await api.storage.local.set({ settings: next }); // every tab re-badges on the change
+    // The popup shows the name beside the profile address it lists (`known_names`: entry -> name).
+    const named = { ...(names && typeof names === 'object' ? names : {}), [result.know]: nameOn(card, result) };
+    await api.storage.local.set({ settings: next, known_names: named }); // every tab re-badges on the change
+  }
+
+  /** The sender's full name as the card shows it: the first short text that starts with their
+   *  first name (the core reads the name; the card's text has it as the page wrote it). */
+  function nameOn(card, result) {
+    if (!result.know.includes('/')) return result.know; // the entry is the name itself
+    const walker = document.createTreeWalker(card, NodeFilter.SHOW_TEXT);
+    while (walker.nextNode()) {
+      const text = walker.currentNode.data.trim();
+      if (text.length <= 80 && text.startsWith(result.first_name)) return text;
+    }
+    return result.first_name;
   }
 
   /** The stored settings with `entry` added to their list `list`: only that list changes.
@@ -64,20 +80,42 @@ vetted.actions = (() => {
     return true;
   }
 
-  // The user's own reply for the deciding rule, else Vetted's in the browser's language.
-  async function copyReply(row, node, result) {
-    const text = result.reply ?? t(result.reply_key, result.first_name);
+  /** The reply under the actions: a choice of texts (the user's own, Vetted's in the sender's
+   *  language first), the text to read and edit, and Copy, which copies what the box holds. */
+  function showReply(row, open, card, result) {
+    const shown = row.nextElementSibling?.classList.contains('reply') ? row.nextElementSibling : null;
+    if (shown) {
+      shown.remove();
+      open.setAttribute('aria-expanded', 'false');
+      return;
+    }
+    const offered = vetted.replies.choices(card, result);
+    const area = element('textarea', '');
+    area.rows = 5;
+    area.value = offered[0].text;
+    const pick = element('select', '', ...offered.map(({ id, label }) => Object.assign(element('option', '', label), { value: id })));
+    pick.addEventListener('change', () => (area.value = offered.find((o) => o.id === pick.value).text));
+    const said = element('span', 'done');
+    said.setAttribute('role', 'status');
+    const copy = button(t('copy'), () => copyText(area, said));
+    const label = element('label', '', t('reply_label', result.first_name), ' ', pick);
+    area.setAttribute('aria-label', t('copy_reply'));
+    const box = element('span', 'reply', label, area, element('span', 'actions', copy, said));
+    row.after(box);
+    open.setAttribute('aria-expanded', 'true');
+    area.focus();
+  }
+
+  async function copyText(area, said) {
+    said.textContent = '';
     try {
-      await navigator.clipboard.writeText(text);
-      node.replaceWith(element('span', 'done', t('copied')));
+      await navigator.clipboard.writeText(area.value);
+      said.textContent = t('copied');
     } catch {
-      // No clipboard (an unfocused window, a browser setting): show the text to copy by hand.
-      const area = element('textarea', '');
-      area.value = text;
-      area.readOnly = true;
-      area.rows = 4;
-      row.after(area);
+      // No clipboard (an unfocused window, a browser setting): the text, selected, to copy by hand.
+      area.focus();
       area.select();
+      said.textContent = t('copy_by_hand');
     }
   }
 

@@ -9,29 +9,41 @@ vetted.badge = (() => {
   const STYLE = `
     :host { all: initial; display: inline-block; margin-inline-start: 8px;
       vertical-align: middle; font: 600 12px/1.4 system-ui, -apple-system, "Segoe UI", sans-serif; }
-    /* Positioned only while the explanation can show: a thousand positioned badges, or flex
-       boxes, cost LinkedIn's page a slower frame (./build.sh bench). A badge is inline, kept on
-       one line: inline-block hosts cost the page's layout a third more on 1,000 cards. */
+    /* A badge is inline, kept on one line: inline-block hosts cost the page's layout a third
+       more on 1,000 cards (./build.sh bench). */
     :host([data-vetted-verdict]) { display: inline; white-space: nowrap; }
-    :host(:hover), :host(:focus-within) { position: relative; }
-    .badge { display: inline; cursor: help; outline: none; }
+    .badge { display: inline; cursor: pointer; outline: none; anchor-name: --vetted-badge; }
     .badge:focus-visible { box-shadow: 0 0 0 2px #fff, 0 0 0 4px #0a66c2; }
     .verdict { padding: 1px 8px; border-radius: 10px; color: #fff; }
     .accept { background: #0b7a3b; } .consider { background: #9a5b00; } .refuse { background: #c0262d; }
-    .nonote { cursor: help; margin-inline-start: 4px; padding: 0 6px; border-radius: 10px; border: 1px solid #9a5b00; color: #7a4800; background: #fff8e6; font-weight: 500; }
-    .why { display: none; position: absolute; z-index: 2147483647; inset-block-start: calc(100% + 6px);
-      inset-inline-start: 0; width: max-content; max-width: 360px; padding: 10px 12px; border-radius: 8px;
+    .nonote { cursor: pointer; margin-inline-start: 4px; padding: 0 6px; border-radius: 10px; border: 1px solid #9a5b00; color: #7a4800; background: #fff8e6; font-weight: 500; }
+    /* The explanation is a popover (the top layer: no card or list of LinkedIn's clips it),
+       placed by CSS anchor positioning: below the badge, else above, else across; never off
+       screen, whatever the window's size or the badge's place. The anchor name is scoped to
+       each badge's shadow tree, so every explanation finds its own badge. */
+    .why { position: fixed; inset: auto; margin: 6px 0; position-anchor: --vetted-badge;
+      position-area: block-end span-inline-end;
+      position-try-fallbacks: flip-inline, flip-block, flip-block flip-inline, block-end, block-start;
+      position-visibility: anchors-visible;
+      box-sizing: border-box; width: max-content; max-width: min(360px, calc(100vw - 16px));
+      max-height: calc(100vh - 16px); overflow: auto; border: 0; padding: 10px 12px; border-radius: 8px;
       background: #1d2226; color: #f3f2ef; font-weight: 400; box-shadow: 0 4px 16px rgba(0,0,0,.3); white-space: normal; }
-    .badge:hover ~ .why, .nonote:hover ~ .why, .why:hover, :host(:focus-within) .why { display: block; }
-    .why.dismissed { display: none !important; }
     .why p { margin: 0 0 6px; } .why b { font-weight: 600; } .why q { font-style: italic; color: #c7c7c7; }
     .actions { display: flex; gap: 6px; margin-top: 8px; }
     button { font: inherit; font-weight: 600; padding: 3px 10px; border-radius: 12px; cursor: pointer;
       border: 1px solid #9ec3ec; background: transparent; color: #cfe3fa; }
     button:hover { background: #2b3a4a; } button:focus-visible { outline: 2px solid #9ec3ec; outline-offset: 1px; }
     .done { color: #9fd8b0; align-self: center; }
+    .reply { display: flex; flex-direction: column; gap: 6px; margin-top: 8px; }
+    textarea, select { font: inherit; font-weight: 400; color: #1d2226; background: #fff; border: 1px solid #9ec3ec;
+      border-radius: 6px; padding: 4px 6px; }
+    textarea { box-sizing: border-box; inline-size: min(330px, calc(100vw - 48px)); resize: vertical; }
+    textarea:focus-visible, select:focus-visible { outline: 2px solid #9ec3ec; outline-offset: 1px; }
     .summary { display: block; margin: 8px 0; padding: 8px 12px; border-radius: 8px; font-weight: 500;
-      background: #eef3f8; color: #1d2226; }
+      background: #eef3f8; color: #1d2226; white-space: normal; }
+    .summary .count { color: #0a4a8a; border-color: #0a66c2; background: #fff; }
+    .summary .count:hover { background: #dce9f7; } .summary .count:disabled { cursor: default; opacity: .6; }
+    .summary .count:focus-visible { outline-color: #0a66c2; }
   `;
 
   // Added to STYLE in the page's dark theme (theme.js): the popup's dark colours, each pair at
@@ -45,7 +57,10 @@ vetted.badge = (() => {
     .badge:focus-visible { box-shadow: inset 0 0 0 1px currentColor, 0 0 0 2px #1d2226, 0 0 0 4px #70b5f9; }
     .why { background: #f3f2ef; color: #1d2226; } .why q { color: #56687a; }
     button { color: #0a66c2; border-color: #0a66c2; } button:hover { background: #e8f0fa; } .done { color: #0b7a3b; }
+    textarea, select { border-color: #0a66c2; }
     .summary { background: #293138; color: #e9e6e1; }
+    .summary .count { color: #9ecbff; border-color: #70b5f9; background: transparent; }
+    .summary .count:hover { background: #1d3a57; } .summary .count:focus-visible { outline-color: #70b5f9; }
   `;
 
   // One stylesheet shared by every badge, parsed once. Constructed, not a <style> element:

@@ -3,7 +3,7 @@
 vetted.status = (() => {
   'use strict';
 
-  const { state, t, element } = vetted;
+  const { state, t, element, hosts } = vetted;
   const shown = new Map(); // badge host -> { verdict, note }: what it adds to the counts
   let summary = null;
   let summarizing = false;
@@ -64,16 +64,59 @@ vetted.status = (() => {
     }
     const list = first.closest(vetted.core.profile.list) ?? vetted.cards.knownCardAround(first);
     if (!list) return counts;
-    if (!summary) {
-      summary = vetted.badge.createHost();
-      summary.setAttribute('role', 'status');
-      summary.shadowRoot.append(element('span', 'summary'));
+    summary ??= createSummary();
+    const parts = summary.shadowRoot.querySelectorAll('[data-part]');
+    for (const part of parts) {
+      const verdict = part.dataset.part;
+      const text = verdict === 'notes' ? t('summary_notes', counts.missing_note, counts.no_reason) : t(`summary_${verdict}`, counts[verdict]);
+      if (part.textContent !== text) part.textContent = text;
+      if (verdict !== 'notes') part.disabled = counts[verdict] === 0;
     }
-    const text = t('summary', counts.accept, counts.consider, counts.refuse, counts.missing_note, counts.no_reason);
-    const line = summary.shadowRoot.querySelector('.summary');
-    if (line.textContent !== text) line.textContent = text;
     if (summary.nextElementSibling !== list) list.before(summary);
     return counts;
+  }
+
+  const VERDICTS = ['accept', 'consider', 'refuse'];
+  const lastVisited = {}; // verdict -> the badge host its count last took the user to
+
+  /** The summary line: "Vetted:", a count per verdict, each a button to that verdict's next
+   *  card, and the notes' counts. */
+  function createSummary() {
+    const host = vetted.badge.createHost();
+    host.setAttribute('role', 'status');
+    const line = element('span', 'summary', t('summary_label'));
+    for (const verdict of VERDICTS) {
+      const go = element('button', 'count');
+      go.type = 'button';
+      go.dataset.part = verdict;
+      go.title = t('summary_next', t(`verdict_${verdict}`));
+      go.addEventListener('click', (event) => {
+        event.stopPropagation();
+        goToNext(verdict);
+      });
+      line.append(' ', go);
+    }
+    const notes = element('span', '');
+    notes.dataset.part = 'notes';
+    line.append(' · ', notes);
+    host.shadowRoot.append(line);
+    return host;
+  }
+
+  /** Scrolls the next visible card of `verdict` into view, after the badge that has the focus
+   *  (or the one this count went to last), round to the first; its badge takes the focus. */
+  function goToNext(verdict) {
+    const badges = [...shown]
+      .filter(([host, entry]) => entry.verdict === verdict && host.isConnected && host.checkVisibility())
+      .map(([host]) => host)
+      .sort((a, b) => (a.compareDocumentPosition(b) & Node.DOCUMENT_POSITION_FOLLOWING ? -1 : 1));
+    if (!badges.length) return;
+    const from = hosts.has(document.activeElement) && shown.has(document.activeElement) ? document.activeElement : lastVisited[verdict];
+    const after = from ? badges.findIndex((host) => from.compareDocumentPosition(host) & Node.DOCUMENT_POSITION_FOLLOWING) : 0;
+    const next = badges[after === -1 ? 0 : after];
+    lastVisited[verdict] = next;
+    next.scrollIntoView({ block: 'center' });
+    next.shadowRoot.querySelector('.badge').focus({ preventScroll: true });
   }
 
   /** Ignore controls without a card read: the page is one Vetted cannot read. (Accept alone is

@@ -20,6 +20,21 @@ if (browser === 'chrome') {
   throw new Error(`unknown browser "${browser}": expected chrome or firefox`);
 }
 
+/** A module with Vetted's replies of every language written in where it asks for them. */
+function withReplies(source) {
+  const PLACE = '/* VETTED_REPLY_TEMPLATES */ {}';
+  if (!source.includes(PLACE)) return source;
+  const locales = new URL('../_locales/', import.meta.url);
+  const templates = {};
+  for (const lang of readdirSync(locales)) {
+    const messages = JSON.parse(readFileSync(new URL(`${lang}/messages.json`, locales), 'utf8'));
+    templates[lang] = Object.fromEntries(
+      Object.entries(messages).filter(([key]) => key.startsWith('reply_')).map(([key, { message }]) => [key, message]),
+    );
+  }
+  return source.replace(PLACE, () => JSON.stringify(templates));
+}
+
 const listed = manifest.content_scripts.flatMap((script) => script.js.filter((file) => file.startsWith('content/')));
 const present = readdirSync(new URL('../content', import.meta.url)).map((file) => `content/${file}`);
 const missing = present.filter((file) => !listed.includes(file));
@@ -28,7 +43,7 @@ for (const script of manifest.content_scripts) {
   const modules = script.js.filter((file) => file.startsWith('content/'));
   if (!modules.length) continue;
   if (modules.length !== script.js.length) throw new Error('a content script mixes modules of content/ and other files');
-  const parts = modules.map((file) => `// ---- extension/${file}\n${readFileSync(new URL(`../${file}`, import.meta.url), 'utf8')}`);
+  const parts = modules.map((file) => `// ---- extension/${file}\n${withReplies(readFileSync(new URL(`../${file}`, import.meta.url), 'utf8'))}`);
   writeFileSync(join(out, 'content.js'), parts.join('\n'));
   script.js = ['content.js'];
 }

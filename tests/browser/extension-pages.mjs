@@ -69,6 +69,11 @@ async function inExtensionContext(browser, browserName, fn, arg) {
   }
 }
 
+/** One key of the extension's storage (`chrome.storage.local`), or undefined. */
+export function getStored(browser, browserName, key) {
+  return inExtensionContext(browser, browserName, async (key) => (await chrome.storage.local.get(key))[key], key);
+}
+
 /** The extension's stored settings (`chrome.storage.local` key `settings`), or undefined. */
 export function getStoredSettings(browser, browserName) {
   return inExtensionContext(browser, browserName, async () => (await chrome.storage.local.get('settings')).settings);

@@ -34,17 +34,21 @@ const POSITIONS = {
 };
 const VERDICTS = ['accept', 'consider', 'refuse'];
 // What Vetted's shadow roots may hold: its own element kinds, attributes and attribute values.
-const OWN_TAGS = new Set(['SPAN', 'P', 'B', 'Q', 'BUTTON', 'TEXTAREA']);
+const OWN_TAGS = new Set(['SPAN', 'P', 'B', 'Q', 'BUTTON', 'TEXTAREA', 'SELECT', 'OPTION', 'LABEL']);
 const OWN_ATTRIBUTES = {
   class: null, // checked against Vetted's own stylesheet
   id: /^why$/,
-  role: /^(button|tooltip|status)$/,
+  role: /^(button|status)$/,
   tabindex: /^-?\d+$/,
-  'aria-describedby': /^why$/,
+  'aria-controls': /^why$/,
+  'aria-expanded': /^(true|false)$/,
   'aria-label': null, // checked to hold no page text
+  popover: /^manual$/,
   type: /^button$/,
-  readonly: /^$/,
   rows: /^\d+$/,
+  title: null, // checked to hold no page text
+  'data-part': /^(accept|consider|refuse|notes)$/,
+  disabled: /^$/,
 };
 const HOST_ATTRIBUTES = new Set(['data-vetted-verdict', 'data-vetted-note', 'data-vetted-rules', 'role']);
 
@@ -100,8 +104,10 @@ function auditShadowRoots(page, rules) {
         for (const name of element.classList) {
           if (!classes.has(name)) problems.push(`${where}: class "${name.slice(0, 60)}"`);
         }
-        const label = element.getAttribute('aria-label');
-        if (label !== null && (label.length > 80 || /[<>{}]|pwned|VETTEDPAYLOADMARK/.test(label))) problems.push(`${where}: aria-label "${label.slice(0, 60)}"`);
+        for (const name of ['aria-label', 'title']) {
+          const label = element.getAttribute(name);
+          if (label !== null && (label.length > 80 || /[<>{}]|pwned|VETTEDPAYLOADMARK/.test(label))) problems.push(`${where}: ${name} "${label.slice(0, 60)}"`);
+        }
       }
     }
     return { hosts: hosts.length, problems };
@@ -196,10 +202,11 @@ for (const name of BROWSERS) {
       test('the explanations open on hostile text, and "I know them" works on a hostile name', async () => {
         const { page } = tab;
         await page.bringToFront();
-        // Open every badge's explanation by focus: its text is laid out, and nothing runs.
+        // Open every badge's explanation, one after the other: its text is laid out, and nothing runs.
         await page.evaluate(() => {
           for (const host of document.querySelectorAll('[data-fixture*="@"] [data-vetted-verdict]')) {
-            host.shadowRoot.querySelector('.badge').focus();
+            host.shadowRoot.querySelector('.badge').click();
+            host.shadowRoot.querySelector('.why').getBoundingClientRect();
           }
         });
         const file = `${PAYLOADS.find((p) => p.id === 'img-onerror').id}@name@served`;

@@ -1,6 +1,6 @@
 // The popup and the badge as a user meets them, in both browsers: switches and lists in the
 // popup re-badge an open LinkedIn tab at once, the explanation opens
-// from the keyboard, and "I know them" / "Undo" flip a verdict and back.
+// from the keyboard (Enter on the badge), and "I know them" / "Undo" flip a verdict and back.
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { BROWSERS, INVITATIONS, launch, openTab, waitForBadges } from './harness.mjs';
@@ -106,18 +106,17 @@ for (const name of BROWSERS) {
         }, file);
       // Closed until asked for (its style applies under LinkedIn's CSP too).
       assert.equal(await shown(), false, 'explanation shown before focus');
-      // Focus the sender's name link, then Tab once: the badge comes right after it.
+      // Focus the sender's name link, then Tab once: the badge comes right after it; Enter opens.
       await page.focus(`[data-fixture="${file}"] a[href*="/in/"]:not([tabindex="-1"])`);
       await page.keyboard.press('Tab');
-      assert.equal(await shown(), true, 'explanation not shown on keyboard focus');
+      assert.equal(await shown(), false, 'the explanation opened on focus alone');
+      await page.keyboard.press('Enter');
+      assert.equal(await shown(), true, 'the explanation did not open on Enter');
       await page.keyboard.press('Escape');
       assert.equal(await shown(), false, 'Escape did not close the explanation');
-      // Closed for this visit of the focus only: back to the name, then to the badge again.
-      await page.keyboard.down('Shift');
-      await page.keyboard.press('Tab');
-      await page.keyboard.up('Shift');
-      await page.keyboard.press('Tab');
-      assert.equal(await shown(), true, 'the explanation stayed closed when the focus came back');
+      await page.keyboard.press('Enter');
+      assert.equal(await shown(), true, 'the explanation did not open again');
+      await page.keyboard.press('Escape');
     });
 
     test('"I know them" turns a Refuse into an Accept at once, and Undo turns it back', async () => {
@@ -125,9 +124,10 @@ for (const name of BROWSERS) {
       await page.bringToFront();
       const file = byName('Sarah Whitfield');
       await waitForBadge(page, file, 'refuse', 'R6');
-      // By keyboard: the badge, then its first action.
+      // By keyboard: the badge, opened, then its first action.
       await page.focus(`[data-fixture="${file}"] a[href*="/in/"]:not([tabindex="-1"])`);
       await page.keyboard.press('Tab');
+      await page.keyboard.press('Enter');
       await page.keyboard.press('Tab');
       const focused = await page.evaluate(() => document.activeElement?.shadowRoot?.activeElement?.textContent);
       assert.equal(focused, 'I know them');
@@ -139,6 +139,7 @@ for (const name of BROWSERS) {
       await page.bringToFront();
       await page.focus(`[data-fixture="${file}"] a[href*="/in/"]:not([tabindex="-1"])`);
       await page.keyboard.press('Tab');
+      await page.keyboard.press('Enter');
       await page.keyboard.press('Tab');
       const undo = await page.evaluate(() => document.activeElement?.shadowRoot?.activeElement?.textContent);
       assert.equal(undo, 'Undo');

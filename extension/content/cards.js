@@ -96,10 +96,38 @@ vetted.cards = (() => {
     return first;
   }
 
+  // Hit testing finds what the user sees at a cost that does not grow with the page: points a
+  // fifth of the window apart across, and this far apart down (a card is over 100 px high).
+  const PROBE_STEP_PX = 48;
+
+  /** The cards the user sees now, in document order: of `among` (a Set of cards) if given, else
+   *  the known generations' cards. Found by hit testing a grid of points over the window, so
+   *  that a card covered by the page's own banner or header does not count. */
+  function inView(among = null) {
+    const { cards } = profile();
+    const found = new Set();
+    const width = document.documentElement.clientWidth;
+    const height = document.documentElement.clientHeight;
+    for (let y = PROBE_STEP_PX / 2; y < height; y += PROBE_STEP_PX) {
+      for (let x = width / 5; x < width; x += width / 5) {
+        const top = document.elementFromPoint(x, y);
+        const card = top && (among ? within(top, among) : top.closest(cards));
+        if (card) found.add(card);
+      }
+    }
+    return [...found].sort((a, b) => (a.compareDocumentPosition(b) & Node.DOCUMENT_POSITION_FOLLOWING ? -1 : 1));
+  }
+
+  /** The element of `set` that holds `node`, or null. */
+  function within(node, set) {
+    for (let at = node; at; at = at.parentElement) if (set.has(at)) return at;
+    return null;
+  }
+
   /** The first control on the page that says Ignore: the canary's sign (status.js). */
   function ignoreControl() {
     return [...document.querySelectorAll(profile().controls)].find((c) => actionOf(c) === 'ignore');
   }
 
-  return { actionOf, candidates, cardAround, knownCardAround, cardHolding, firstCards, ignoreControl };
+  return { actionOf, candidates, cardAround, knownCardAround, cardHolding, firstCards, inView, ignoreControl };
 })();

@@ -28,7 +28,8 @@ vetted.pipeline = (() => {
   const PART = 100;
 
   /** Judges the cards among `elements` that are new or changed since they were judged, and
-   *  draws their badges. */
+   *  draws their badges. Resolves with the ms it kept the main thread busy (reading, the core
+   *  in place, drawing; not the wait for the background). */
   async function judge(elements, { inParts = false } = {}) {
     const { core, started } = vetted;
     const begun = performance.now();
@@ -69,7 +70,7 @@ vetted.pipeline = (() => {
       items.push({ card, key, seen });
       if (inParts && items.length - part >= PART) await send();
     }
-    if (!items.length) return;
+    if (!items.length) return 0;
     const read = performance.now() - sending - drawing;
     if (items.length > part) await send();
     if (core.remote) {
@@ -83,6 +84,7 @@ vetted.pipeline = (() => {
     console.debug(`Vetted: ${items.length} cards judged, ${ms(performance.now() - started)} ms after the content ` +
       `script started (at ${ms(started)} ms; snapshot ${ms(read - begun)}, core ${ms(sending)}, ` +
       `draw ${ms(drawing)} ms); wasm memory ${core.memory()} bytes.`);
+    return read - begun + drawing + (core.remote ? 0 : sending);
   }
 
   function draw({ card, seen }, result) {

@@ -1,27 +1,33 @@
-// When cards are judged: one batch per animation frame (a timer in a hidden tab), a whole page
-// in slices, the few cards LinkedIn adds later in one batch. Batches run one after another.
+// When cards are judged: one batch per animation frame (a timer in a hidden tab) for the few
+// cards LinkedIn adds later; a whole page by what the user sees. The cards in view go first, in
+// the frame that shows them; the rest follow in small pieces in idle time, so that no frame
+// with Vetted's work in it grows long; and a card scrolled into view jumps the queue, judged in
+// the frame the scroll draws (docs/ARCHITECTURE.md, Scheduling). Batches run one after another.
 vetted.scheduler = (() => {
   'use strict';
 
   const { state } = vetted;
 
-  // A whole page is judged in slices (see judgeInSlices): the first FIRST_SLICE cards alone, so
-  // that the first badges show at once, then slices of about SLICE_MS. A 900-pixel window
-  // shows three or four cards of the demo pages; each card of the first slice costs the first
-  // badge 2 to 3 ms (cold code, ./build.sh bench). Between slices the page lays itself out
-  // again, about as long as a whole layout of it (150 to 300 ms on 1,000 cards): fewer, longer
-  // slices cost less in all. 400 ms takes the rest of a 1,000-card page in one slice, and keeps
-  // a 10,000-card page's slices far apart enough for the page to answer between them.
+  // Where nothing known is in view yet (the page still laying out), the page's first cards
+  // stand in for the first screen: a 900-pixel window shows three or four of them.
   const FIRST_SLICE = 6;
-  const SLICE_MS = 400;
+  // A piece of the rest takes about this much of the main thread (reading, the core in place,
+  // drawing): with the page's own layout after it, the frame stays well under 50 ms.
+  const PIECE_MS = 8;
+  const MAX_PIECE = 400;
+
+  const queue = { cards: [], at: 0, waiting: new Set() }; // the rest of a page, in document order
+  let perCard = 0.2; // ms of main thread per card, as last measured
+  let pieceAsked = false;
+  let jumpAsked = false;
 
   let scheduled = false;
-  let queue = Promise.resolve();
+  let tasks = Promise.resolve();
 
   /** Runs `task` after the batches and tasks before it; its failure is logged. */
   function after(task) {
-    queue = queue.then(task).catch((error) => console.warn('Vetted:', error));
-    return queue;
+    tasks = tasks.then(task).catch((error) => console.warn('Vetted:', error));
+    return tasks;
   }
 
   function schedule() {
@@ -59,10 +65,10 @@ vetted.scheduler = (() => {
       state.fullScan = false;
       state.pending.clear(); // the whole page is read below
     }
-    // A whole page (a visit's first batch, or every card again after a settings change) goes in
-    // slices; the few cards LinkedIn adds later go in one batch.
+    // A whole page (a visit's first batch, or every card again after a settings change) goes by
+    // what the user sees; the few cards LinkedIn adds later go in one batch.
     if (scan) {
-      await judgeInSlices();
+      await judgePage();
     } else {
       const batch = [...state.pending];
       state.pending.clear();
@@ -74,39 +80,72 @@ vetted.scheduler = (() => {
   }
 
   /**
-   * A whole page, in document order: on a fresh page the first cards are the ones in view. They
-   * go first, on their own, found without matching the whole page against the profile (that
-   * took a 1,000-card page 5 to 10 ms), and show in the next frame; the rest follow in slices,
-   * one frame apart, each long enough that rendering between them (which on a long page may lay
-   * out the whole page again) adds at most a quarter to the work, and at least SLICE_MS long.
+   * A whole page: the cards in view first, in this frame, found by hit testing the known
+   * generations' cards (or the page's first cards); then, a frame later, every card of the page
+   * (of any markup), of which those in view now go at once and the rest queue for idle time.
    */
-  async function judgeInSlices() {
-    const { cards, pipeline } = vetted;
-    const first = cards.firstCards(FIRST_SLICE);
-    let begun = performance.now();
-    await pipeline.judge(first, { inParts: true });
-    // The first slice runs cold (the wasm compiles as it goes, the JIT has not warmed up):
-    // it costs about five times as much per card as the next ones (./build.sh bench).
-    let perCard = Math.max(0.005, (performance.now() - begun) / Math.max(1, first.length) / 5);
-    let batch = null;
-    let at = 0;
-    for (;;) {
-      const frameCost = await nextFrame(); // the slice before is on screen
-      if (!batch) {
-        const done = new Set(first);
-        batch = [...cards.candidates(document.body ?? document.documentElement)].filter((card) => !done.has(card));
-      }
-      if (at >= batch.length) return;
-      let size = Math.floor(Math.max(SLICE_MS, 4 * frameCost) / perCard);
-      if (batch.length - at <= 1.5 * size) size = batch.length - at; // no short tail
-      size = Math.max(FIRST_SLICE, size);
-      begun = performance.now();
-      const slice = batch.slice(at, at + size);
-      await pipeline.judge(slice, { inParts: true });
-      perCard = Math.max(0.005, (performance.now() - begun) / slice.length);
-      at += slice.length;
-    }
+  async function judgePage() {
+    const { cards } = vetted;
+    queue.cards = [];
+    queue.at = 0;
+    queue.waiting.clear();
+    let first = cards.inView();
+    if (!first.length) first = cards.firstCards(FIRST_SLICE);
+    await judgeTimed(first);
+    await nextFrame(); // the first screen's badges are on screen
+    const done = new Set(first);
+    queue.cards = [...cards.candidates(document.body ?? document.documentElement)].filter((card) => !done.has(card));
+    for (const card of queue.cards) queue.waiting.add(card);
+    await judgeTimed(take(cards.inView(queue.waiting)));
+    pieceLater();
   }
+
+  /** Judges `slice` and learns from it what a card costs the main thread. */
+  async function judgeTimed(slice) {
+    if (!slice.length) return;
+    const busy = await vetted.pipeline.judge(slice, { inParts: true });
+    if (busy > 0) perCard = Math.max(0.005, busy / slice.length);
+  }
+
+  /** The cards of `found` still queued, now taken off the queue. */
+  function take(found) {
+    return found.filter((card) => queue.waiting.delete(card));
+  }
+
+  /** The next piece of the queue, in idle time (soon, at the latest: see vetted.idle). */
+  function pieceLater() {
+    if (pieceAsked || !queue.waiting.size) return;
+    pieceAsked = true;
+    vetted.idle((deadline) => {
+      pieceAsked = false;
+      const budget = Math.min(PIECE_MS, Math.max(2, deadline.timeRemaining()));
+      after(() => piece(Math.min(MAX_PIECE, Math.max(1, Math.floor(budget / perCard)))));
+    });
+  }
+
+  async function piece(size) {
+    const slice = [];
+    while (slice.length < size && queue.at < queue.cards.length) {
+      const card = queue.cards[queue.at++];
+      if (queue.waiting.delete(card)) slice.push(card);
+    }
+    await judgeTimed(slice);
+    pieceLater();
+  }
+
+  /** A scroll or a resize while cards wait: those it brings into view are judged in the frame
+   *  it draws (their badges come with it, or in the frame after, from the background). */
+  function jumpTheQueue() {
+    if (jumpAsked || !queue.waiting.size || document.hidden) return;
+    jumpAsked = true;
+    requestAnimationFrame(() => {
+      jumpAsked = false;
+      const seen = take(vetted.cards.inView(queue.waiting));
+      if (seen.length) after(() => judgeTimed(seen));
+    });
+  }
+  document.addEventListener('scroll', jumpTheQueue, { capture: true, passive: true });
+  addEventListener('resize', jumpTheQueue, { passive: true });
 
   /** Resolves right after the next frame is rendered (or soon, in a hidden tab), with what
    *  rendering that frame cost the main thread, in ms. */
@@ -123,5 +162,5 @@ vetted.scheduler = (() => {
     });
   }
 
-  return { FIRST_SLICE, SLICE_MS, schedule, after, flush, judgeInSlices };
+  return { FIRST_SLICE, PIECE_MS, schedule, after, flush, judgePage, jumpTheQueue };
 })();

@@ -144,28 +144,40 @@ for (const name of BROWSERS) {
       assert.deepEqual(result, { same: true, changed: true, stable: true, path: true, sep: true });
     });
 
-    test('scheduler: a page goes in slices, the first FIRST_SLICE cards alone, each card once, no short tail', async () => {
+    test('scheduler: the cards in view first, the rest in pieces of PIECE_MS, a card scrolled into view first', async () => {
       const page = await open(['base', 'scheduler']);
-      const { slices, first, each } = await page.evaluate(async () => {
-        globalThis.clock = 0;
+      const { slices, order, pieceMs } = await page.evaluate(async () => {
         const all = Array.from({ length: 1000 }, (_, i) => ({ i }));
-        const seen = [];
+        let visible = all.slice(10, 14); // what the window shows
+        const order = [];
         const slices = [];
-        vetted.cards = { firstCards: (n) => all.slice(0, n), candidates: () => new Set(all) };
+        vetted.cards = {
+          firstCards: (n) => all.slice(0, n),
+          candidates: () => new Set(all),
+          inView: (among) => visible.filter((card) => !among || among.has(card)),
+        };
+        vetted.idle = (run) => setTimeout(() => run({ timeRemaining: () => 50 }), 0);
+        // 1 ms of main thread a card.
         vetted.pipeline = {
-          // 1 ms a card, five times as much in the first slice (cold code).
           judge: async (cards) => {
-            globalThis.clock += cards.length * (slices.length ? 1 : 5);
             slices.push(cards.length);
-            seen.push(...cards.map((c) => c.i));
+            order.push(...cards.map((c) => c.i));
+            return cards.length;
           },
         };
-        await vetted.scheduler.judgeInSlices();
-        return { slices, first: vetted.scheduler.FIRST_SLICE, each: seen.every((i, at) => i === at) && seen.length === all.length };
+        await vetted.scheduler.judgePage();
+        visible = all.slice(900, 904); // the user scrolls far down
+        document.dispatchEvent(new Event('scroll'));
+        const until = Date.now() + 10000;
+        while (order.length < all.length && Date.now() < until) await new Promise((resolve) => setTimeout(resolve, 20));
+        return { slices, order, pieceMs: vetted.scheduler.PIECE_MS };
       });
-      // 400 ms slices of 1 ms cards; 594 left after the second are taken at once, not 400 and 194.
-      assert.deepEqual(slices, [first, 400, 594]);
-      assert.ok(each, 'not every card once, in order');
+      assert.deepEqual(order.slice(0, 4), [10, 11, 12, 13], 'the cards in view did not go first');
+      assert.deepEqual([...order].sort((a, b) => a - b), Array.from({ length: 1000 }, (_, i) => i), 'not every card once');
+      assert.ok(order.indexOf(900) < order.indexOf(899), 'the cards scrolled into view did not jump the queue');
+      const pieces = slices.slice(1).filter((n) => n !== 4); // the jump is 4 cards
+      assert.ok(pieces.every((n) => n <= pieceMs), `pieces longer than ${pieceMs} ms: ${pieces}`);
+      assert.ok(pieces.length >= 1000 / pieceMs - 2, `${pieces.length} pieces`);
     });
 
     test('status: counts only the badges one can see', async () => {

@@ -26,21 +26,22 @@ export function tagged(card) {
   return card.html.replace(/^<([a-zA-Z0-9-]+)/, `<$1 data-fixture="${card.file}"`);
 }
 
-/** The whole demo page of one generation. */
-export function demoPage(generation) {
+/** The whole demo page of one generation, with its fixture cards or the cards `html`. */
+export function demoPage(generation, html = fixtures(generation).map(tagged).join('\n')) {
   const shell = readFileSync(join(ROOT, 'www', `${generation}.html`), 'utf8');
   if (!shell.includes(MARKER)) throw new Error(`www/${generation}.html has no ${MARKER}`);
-  return shell.replace(MARKER, fixtures(generation).map(tagged).join('\n'));
+  return shell.replace(MARKER, () => html);
 }
 
 /**
- * The routes that serve a demo page at `path`: its inline styles move to a same-origin
- * stylesheet, as LinkedIn serves its own, so that the page looks right under a strict page CSP.
+ * The routes that serve a demo page at `path` (with its fixture cards, or the cards `cards`):
+ * its inline styles move to a same-origin stylesheet, as LinkedIn serves its own, so that the
+ * page looks right under a strict page CSP.
  */
-export function demoRoutes(generation, path) {
+export function demoRoutes(generation, path, cards = undefined) {
   const styles = [];
   const stylesheet = `/vetted-demo/${generation}.css`;
-  const html = demoPage(generation)
+  const html = demoPage(generation, cards)
     .replace(/<style>([\s\S]*?)<\/style>/g, (_, css) => {
       styles.push(css);
       return '';

@@ -1,0 +1,90 @@
+// The order in which a long page gets its badges, in both browsers and on both paths of the core:
+// the cards the user sees first, wherever the page opens scrolled to, and a card the user scrolls
+// to before the ones still waiting above it. Order, not time: nothing here is timed.
+import { after, before, describe, test } from 'node:test';
+import assert from 'node:assert/strict';
+import { BROWSERS, INVITATIONS, PAGE_CSP, launch, openTab } from './harness.mjs';
+import { demoRoutes, fixtures } from './pages.mjs';
+
+const PATH = new URL(INVITATIONS).pathname;
+const COUNT = 1500;
+const OPENS_AT = 500; // the page opens scrolled to this card
+const JUMP_TO = 1400; // and the user then scrolls to this one
+
+/** `COUNT` person cards, copies of the fixtures, each with its own sender and `data-copy`. */
+function longPage() {
+  const persons = fixtures('gen2026').filter((card) => card.expect.kind === 'person');
+  const cards = Array.from({ length: COUNT }, (_, k) => {
+    const { html, expect } = persons[k % persons.length];
+    return html
+      .replaceAll(`/in/${expect.slug}/`, `/in/${expect.slug}-${k}/`)
+      .replace(/^<([a-zA-Z0-9-]+)/, `<$1 data-copy="${k}"`);
+  });
+  return cards.join('\n');
+}
+
+// In the page's own world: the order in which cards get their badges, and which cards are wholly
+// in view when the first badge comes.
+const RECORDER = `(() => {
+  const seen = (window.__order = []);
+  const fully = () => [...document.querySelectorAll('[data-copy]')]
+    .filter((card) => { const r = card.getBoundingClientRect(); return r.top >= 0 && r.bottom <= innerHeight; })
+    .map((card) => Number(card.dataset.copy));
+  new MutationObserver((records) => {
+    for (const record of records) {
+      for (const node of record.addedNodes) {
+        if (node.nodeType !== 1 || !node.hasAttribute('data-vetted-verdict')) continue;
+        if (!seen.length) window.__firstView = fully();
+        seen.push(Number(node.closest('[data-copy]').dataset.copy));
+      }
+    }
+  }).observe(document.documentElement, { childList: true, subtree: true });
+  addEventListener('DOMContentLoaded', () => document.querySelector('[data-copy="${OPENS_AT}"]').scrollIntoView({ block: 'start' }));
+})();`;
+
+function routes() {
+  const page = demoRoutes('gen2026', PATH, longPage());
+  page[PATH] = page[PATH].replace('</head>', '<script src="/vetted-test/order.js"></script></head>');
+  page['/vetted-test/order.js'] = RECORDER;
+  return page;
+}
+
+for (const name of BROWSERS) {
+  for (const [path, csp] of [['in the content script', null], ['in the background', PAGE_CSP]]) {
+    if (name === 'firefox' && csp) continue; // Firefox runs the core in the content script on every page
+    describe(`${name}, core ${path}: a long page's badges, in the order the user sees them`, () => {
+      let browser;
+      let page;
+      before(async () => {
+        browser = await launch(name);
+        ({ page } = await openTab(browser, routes(), { csp }));
+        await page.setViewport({ width: 1000, height: 800 });
+        await page.goto(INVITATIONS);
+        await page.waitForFunction(() => window.__order?.length > 0, { timeout: 30000, polling: 20 });
+      });
+      after(async () => {
+        await browser?.close();
+      });
+
+      test('the cards in view when the page opens are badged before any other', async () => {
+        await page.waitForFunction((n) => window.__order.length >= n, { timeout: 30000, polling: 20 }, 20);
+        const { order, view } = await page.evaluate(() => ({ order: window.__order.slice(0, 20), view: window.__firstView }));
+        assert.ok(view.length >= 2 && view.includes(OPENS_AT), `in view: ${view}`);
+        const first = order.slice(0, view.length);
+        assert.deepEqual([...first].sort((a, b) => a - b), view, `the first badges went to ${first}, not to the cards in view`);
+      });
+
+      test('a card scrolled into view is badged before the cards still waiting above it', async () => {
+        const view = await page.evaluate((to) => {
+          document.querySelector(`[data-copy="${to}"]`).scrollIntoView({ block: 'start' });
+          return window.__order.includes(to - 100) ? null : to;
+        }, JUMP_TO);
+        assert.ok(view !== null, 'the page was badged down there before the scroll: nothing to measure');
+        await page.waitForFunction((n) => window.__order.length >= n, { timeout: 60000, polling: 50 }, COUNT);
+        const order = await page.evaluate(() => window.__order);
+        assert.ok(order.indexOf(JUMP_TO) < order.indexOf(JUMP_TO - 100), `card ${JUMP_TO} waited its turn`);
+        assert.equal(new Set(order).size, COUNT, 'not one badge per card');
+      });
+    });
+  }
+}

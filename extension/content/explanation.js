@@ -38,7 +38,7 @@ vetted.explanation = (() => {
     if (!entry) return;
     unexplained.delete(host);
     const { card, result } = entry;
-    const why = element('span', 'why', ...lines(result), vetted.actions.row(card, result));
+    const why = element('span', 'why', ...lines(result, card), vetted.actions.row(card, result));
     why.id = 'why';
     why.popover = 'manual';
     host.shadowRoot.querySelector('.badge').setAttribute('aria-controls', 'why');
@@ -94,14 +94,15 @@ vetted.explanation = (() => {
   }
 
   /** The explanation's lines, in the browser's language, else in English (_locales/en has every
-   *  message: tests/locales.rs), from messages named after the rule by the core's profile. */
-  function lines(result) {
+   *  message: tests/locales.rs), from messages named after the rule by the core's profile; a
+   *  matched term quoted as the card writes it (quote.js). */
+  function lines(result, card) {
     const { profile } = vetted.core;
     const named = (pattern, rule) => t(pattern.replace('$1', rule));
     const lines = result.reasons.map((r) => {
       const title = t('rule_label', named(profile.title, r.rule));
       const essay = named(profile.essay, r.rule);
-      return element('p', '', element('b', '', title), ' ', t(r.key, r.detail), ' ', element('q', '', essay));
+      return element('p', '', element('b', '', title), ' ', t(r.key, vetted.quote.asWritten(card, r.detail)), ' ', element('q', '', essay));
     });
     if (result.hint) lines.push(element('p', '', named(profile.hint, result.hint.rule)));
     const { count, names } = result.mutual;

@@ -43,6 +43,7 @@ vetted.pipeline = (() => {
     const drawPart = (sent, results) => {
       const from = performance.now();
       sent.forEach((item, i) => draw(item, results[i]));
+      vetted.place.settle();
       drawing += performance.now() - from;
     };
     const send = async () => {
@@ -102,7 +103,7 @@ vetted.pipeline = (() => {
     }
     host ??= vetted.badge.createHost();
     vetted.badge.fill(host, card, result);
-    if (host.parentNode !== anchor) anchor.append(host);
+    vetted.place.put(host, anchor);
     vetted.status.tallyIn(host, result);
     judged.set(card, { seen, generation, host });
   }

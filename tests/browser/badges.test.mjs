@@ -3,7 +3,9 @@
 // none (the core runs in the content script).
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { BROWSERS, FEED, INVITATIONS, PAGE_CSP, launch, openTab, readBadges, waitForBadges, watchBackground } from './harness.mjs';
+import {
+  BROWSERS, FEED, INVITATIONS, PAGE_CSP, badgePlaces, launch, notBesideName, openTab, readBadges, waitForBadges, watchBackground,
+} from './harness.mjs';
 import { GENERATIONS, demoPage, demoRoutes, fixtures, tagged } from './pages.mjs';
 
 const PATH = new URL(INVITATIONS).pathname;
@@ -60,6 +62,30 @@ for (const name of BROWSERS) {
           assert.ok(logs.some((line) => line.includes(`core runs ${where}`)), `core not ${where}: ${logs.join(' | ')}`);
         });
       }
+
+      for (const generation of GENERATIONS) {
+        // 2025 and classic cards hold the name's link, the headline and the age in one element:
+        // a badge at its end sat under the age; right after the link, on a line of its own.
+        test(`puts each badge of the ${generation} page beside the name, on its line, outside any link`, async () => {
+          const { page } = await open(demoRoutes(generation, PATH));
+          await page.goto(INVITATIONS);
+          await waitForBadges(page, persons(generation).length);
+          const names = Object.fromEntries(persons(generation).map((card) => [card.file, card.expect.name]));
+          const places = await badgePlaces(page, names);
+          assert.equal(places.length, persons(generation).length);
+          assert.deepEqual(notBesideName(places), []);
+        });
+      }
+
+      // The core matches folded text: its detail for R6 is "chargee de recrutement".
+      test('quotes a matched term as the card writes it: "Chargée de recrutement"', async () => {
+        const { page } = await open(demoRoutes('gen2025', PATH));
+        await page.goto(INVITATIONS);
+        await waitForBadges(page, persons('gen2025').length);
+        const french = (await readBadges(page)).find((b) => b.fixture === '16-french.html');
+        assert.match(french.explanation, /Chargée de recrutement/);
+        assert.doesNotMatch(french.explanation, /chargee de recrutement/);
+      });
 
       test('badges invitations reached by in-app navigation from the feed, where the core is not loaded', async () => {
         const { page } = await open({ '/feed/': FEED_PAGE });

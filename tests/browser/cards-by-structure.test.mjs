@@ -9,7 +9,9 @@ import { after, afterEach, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
-import { BROWSERS, FEED, PAGE_CSP, addViaDom, launch, openTab, pageTags, readBadges, waitForBadges } from './harness.mjs';
+import {
+  BROWSERS, FEED, PAGE_CSP, addViaDom, badgePlaces, launch, notBesideName, openTab, pageTags, readBadges, waitForBadges,
+} from './harness.mjs';
 import { ROOT, demoPage, demoRoutes, fixtures } from './pages.mjs';
 import { cardAs, expected, pageErrors, pageWorld, sleep, waitForVerdicts, watchPageWorld, watchWorkers } from './robust.mjs';
 import { setStoredSettings } from './extension-pages.mjs';
@@ -50,6 +52,14 @@ const PREVIEW = {
   'preview-priya': R5, 'preview-daniel': R2, 'preview-sarah': R6, 'preview-newsletter': null,
   'pymk-rafael': null, 'pymk-yuki': null, 'pymk-amara': null, 'cookie-banner': null,
 };
+/** The senders' names as the cards write them (v-alt-only has its name in a picture only). */
+const NAMES = {
+  'v-no-componentkey': 'Priya Raman', 'v-text-only': 'Daniel Okoye', 'v-2025-beside': 'Oliver Grant',
+  'v-accept-link': 'Marco Bellini', 'v-verified': 'Sarah Whitfield', 'v-premium': 'Emily Watson',
+  'v-expandable': 'Helena Brandt', 'v-message-more': 'Nadia Rahman', 'v-french': 'Camille Dubois',
+  'v-german': 'Jonas Becker', 'v-signature': 'Kevin Marsh',
+};
+const PREVIEW_NAMES = { 'preview-priya': 'Priya Raman', 'preview-daniel': 'Daniel Okoye', 'preview-sarah': 'Sarah Whitfield' };
 const persons = (table) => Object.keys(table).filter((file) => table[file]);
 const without = (table, ...files) => Object.fromEntries(Object.entries(table).filter(([file]) => !files.includes(file)));
 /** For waitForVerdicts: 'verdict:rules', or null for no badge. */
@@ -154,6 +164,17 @@ for (const name of BROWSERS) {
         }
         assert.ok(logs.some((line) => line.includes(`core runs ${where}`)), `core not ${where}: ${logs.join(' | ')}`);
         assert.deepEqual(layoutWarnings(logs), []);
+      });
+
+      test('each badge sits beside the name, on its line, outside any link: the variants and My Network', async () => {
+        const { page } = await open(variantRoutes(), VARIANTS);
+        await waitForVerdicts(page, verdicts(FOCUSED));
+        await sleep(300);
+        assert.deepEqual(notBesideName(await badgePlaces(page, NAMES)), []);
+        const preview = await open(routesFor(MYNETWORK, MY_NETWORK, 'mynetwork'), MYNETWORK);
+        await waitForVerdicts(preview.page, verdicts(PREVIEW));
+        await sleep(300);
+        assert.deepEqual(notBesideName(await badgePlaces(preview.page, PREVIEW_NAMES)), []);
       });
 
       test('names are read without the Verified and Premium marks, and from a picture\'s alt text', async () => {

@@ -224,7 +224,7 @@ for (const name of BROWSERS) {
     });
 
     test("explanation and actions: message keys and the list from the core's profile, the entry from the card's", async () => {
-      const page = await open(['base', 'explanation', 'actions']);
+      const page = await open(['base', 'quote', 'explanation', 'actions']);
       const { text, buttons, known, next } = await page.evaluate((profile) => {
         vetted.core = { profile: { ...profile, title: 'T.$1', essay: 'E.$1', hint: 'H.$1', known_list: 'friends' } };
         const result = (know) => ({
@@ -232,7 +232,7 @@ for (const name of BROWSERS) {
           know, reply_key: 'reply_R9', rules: ['R9'],
         });
         const why = (know) => vetted.actions.row({}, result(know));
-        const text = vetted.explanation.lines(result('Ada')).map((p) => p.textContent).join(' / ');
+        const text = vetted.explanation.lines(result('Ada'), document.body).map((p) => p.textContent).join(' / ');
         const buttons = [...why('https://example.test/ada').children].map((b) => b.textContent);
         const known = [...why(null).children].map((b) => b.textContent);
         const next = vetted.actions.withKnown({ version: 2, friends: ['Bo'], rules: { R5: false } }, 'friends', 'Ada');
@@ -244,8 +244,54 @@ for (const name of BROWSERS) {
       assert.deepEqual(next, { version: 2, friends: ['Bo', 'Ada'], rules: { R5: false } });
     });
 
+    test('place: beside the name, on its line and outside its link, however the link lays out', async () => {
+      // The core's anchors: an element holding the name's link (inline; holding a block; a
+      // column of the name and the headline, in a column), or the name's text itself.
+      const html = '<div style="width:600px;font:16px/1.5 sans-serif">' +
+        '<p id="inline"><a href="/in/alan/">Alan Turing</a></p>' +
+        '<div id="block"><a href="/in/ada/"><p>Ada Lovelace</p></a><p>Engineer</p><p>2 days ago</p></div>' +
+        '<div id="column" style="display:flex;flex-direction:column"><a href="/in/grace/" style="display:flex;flex-direction:column">' +
+        '<span>Grace Hopper</span><span>Rear Admiral</span></a><span>1 week ago</span></div>' +
+        '<p id="text">Lena Fischer</p></div>';
+      const page = await open(['base', 'place'], html);
+      const places = await page.evaluate(() => ['inline', 'block', 'column', 'text'].map((id) => {
+        const anchor = document.getElementById(id);
+        const host = document.createElement('span');
+        host.textContent = 'Refuse';
+        vetted.place.put(host, anchor);
+        vetted.place.settle();
+        const range = document.createRange();
+        const name = [...anchor.querySelectorAll('*')].concat(anchor).find((e) => /^[A-Z]\w+ [A-Z]\w+$/.test(e.firstChild?.data ?? ''));
+        range.selectNodeContents(name.firstChild);
+        const end = range.getBoundingClientRect();
+        const box = host.getBoundingClientRect();
+        const middle = (box.top + box.bottom) / 2;
+        return { id, onLine: middle >= end.top && middle <= end.bottom, gap: Math.round(box.left - end.right),
+          inLink: host.closest('a, button') !== null };
+      }));
+      for (const place of places) {
+        assert.deepEqual({ ...place, gap: place.gap >= 0 && place.gap <= 12 }, { id: place.id, onLine: true, gap: true, inLink: false },
+          `${place.id}: ${place.gap} px from the name`);
+      }
+    });
+
+    test('quote: a folded term as the card writes it, whole words only', async () => {
+      const html = '<div id="c"><p>Chargée de recrutement IT</p><p>Personalvermittlerin · Straße</p>' +
+        '<p>Head of Talent-Acquisition</p><p>ＲＥＣＲＵＩＴＥＲ</p><p>Charge\u0301e   des\n ventes</p><p>Recruiters welcome</p></div>';
+      const page = await open(['base', 'quote'], html);
+      const quoted = await page.evaluate(() => {
+        const c = document.getElementById('c');
+        const details = ['chargee de recrutement', 'personalvermittlerin', 'strasse', 'talent acquisition', 'recruiter',
+          'chargee des ventes', 'recruit', 'John Roe', ''];
+        return { fold: vetted.quote.fold('Œuvre, Straße!').folded, quoted: details.map((d) => vetted.quote.asWritten(c, d)) };
+      });
+      assert.equal(quoted.fold, 'oeuvre strasse');
+      assert.deepEqual(quoted.quoted, ['Chargée de recrutement', 'Personalvermittlerin', 'Straße', 'Talent-Acquisition',
+        'ＲＥＣＲＵＩＴＥＲ', 'Charge\u0301e des ventes', 'recruit', 'John Roe', '']);
+    });
+
     test('pipeline: draws at the core\'s anchor, sends no unchanged card again, and a fault costs one card', async () => {
-      const modules = ['base', 'cards', 'snapshot', 'pipeline', 'badge', 'theme', 'explanation', 'actions', 'status'];
+      const modules = ['base', 'cards', 'snapshot', 'place', 'pipeline', 'badge', 'theme', 'quote', 'explanation', 'actions', 'status'];
       const page = await open(modules, `<ul>${['a', 'b', 'c'].map((id) => `<li id="li-${id}">${card(id)}</li>`).join('')}</ul>`);
       const { badges, sent, warned } = await page.evaluate(async (profile) => {
         const sent = [];

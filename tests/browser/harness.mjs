@@ -191,3 +191,42 @@ export function pageTags(page, html) {
     return tags;
   }, html);
 }
+
+/**
+ * Where each card's badge sits against its sender's name as the eye sees it (`names`:
+ * data-fixture -> the name as the card writes it): whether the badge's middle is on the line of
+ * the name's end, its gap in px from the name's end, and whether it is inside a link or a button.
+ */
+export function badgePlaces(page, names) {
+  return page.evaluate((names) => Object.entries(names).map(([fixture, name]) => {
+    const card = document.querySelector(`[data-fixture="${fixture}"]`);
+    const host = card?.querySelector('[data-vetted-verdict]');
+    if (!host) return { fixture, badge: false };
+    let end = null;
+    const range = document.createRange();
+    const walker = document.createTreeWalker(card, NodeFilter.SHOW_TEXT);
+    for (let node = walker.nextNode(); node && !end; node = walker.nextNode()) {
+      const at = node.data.indexOf(name);
+      if (at < 0) continue;
+      range.setStart(node, at);
+      range.setEnd(node, at + name.length);
+      const boxes = range.getClientRects();
+      end = boxes[boxes.length - 1] ?? null;
+    }
+    const box = host.getBoundingClientRect();
+    const middle = (box.top + box.bottom) / 2;
+    return {
+      fixture,
+      badge: true,
+      onNameLine: !!end && middle >= end.top && middle <= end.bottom,
+      gap: end && Math.round(box.left - end.right),
+      inLink: host.closest('a, button') !== null,
+    };
+  }), names);
+}
+
+/** The places of `badgePlaces` that are not beside the name: off its line, inside a link or a
+ *  button, before the name, or further from it than the marks its link may show after it (an
+ *  icon and the word "Verified") and a gap. */
+export const notBesideName = (places) =>
+  places.filter((p) => !p.badge || !p.onNameLine || p.inLink || p.gap < 0 || p.gap > 100);

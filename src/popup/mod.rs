@@ -140,6 +140,9 @@ struct Popup {
     /// The names the badges' "I know them" noted for the profiles of `known_people`, by entry.
     names: Vec<(String, String)>,
     names_box: Option<Element>,
+    /// What an import would change, and the file's settings until the user chooses.
+    preview: Option<Element>,
+    pending: Option<Settings>,
 }
 
 type Shared = Rc<RefCell<Popup>>;
@@ -398,6 +401,11 @@ impl Popup {
         self.button(&row, "reset-no", "popup_cancel");
         self.confirm = Some(confirm);
 
+        // What an import would change, filled in once a file is read; nothing is saved before
+        // the user chooses.
+        let preview = self.add(&file, "div", "preview", "");
+        set(&preview, &[("hidden", "")]);
+        self.preview = Some(preview);
         self.message_region(&file);
     }
 
@@ -629,6 +637,10 @@ impl Popup {
                 }
                 Ok(JsValue::UNDEFINED)
             }
+            "import-replace" | "import-merge" | "import-cancel" => {
+                popup.answer_import(key);
+                Ok(JsValue::UNDEFINED)
+            }
             "grant" => popup.call("requestAccess", &[]),
             _ => Ok(JsValue::UNDEFINED),
         };
@@ -647,10 +659,89 @@ impl Popup {
             return;
         }
         match self.read_import(&get(detail, "text"), &error) {
-            Ok(settings) => self.replace(settings, "popup_imported"),
+            Ok(settings) => self.preview(settings),
             Err((why, problems)) => {
                 self.say(&self.t("popup_import_refused", &[&why]), &problems, true)
             }
+        }
+    }
+
+    /// Shows what importing `file` would change, and asks: Replace, Merge or Cancel. Nothing is
+    /// saved until then.
+    fn preview(&mut self, file: Settings) {
+        let Some(preview) = self.preview.clone() else { return };
+        if let Some(message) = &self.message {
+            message.set_text_content(None);
+        }
+        preview.set_text_content(None);
+        let (mine, theirs, merged) =
+            (exported(&self.settings), exported(&file), exported(&merge(&self.settings, &file)));
+        let mut changes = Vec::new();
+        for key in LISTS {
+            let count = |fields: &Fields| match fields.get(key) {
+                Some(Value::Array(items)) => items.len(),
+                _ => 0,
+            };
+            if mine.get(key) != theirs.get(key) {
+                let (has, have) = (count(&theirs).to_string(), count(&mine).to_string());
+                let adds = (count(&merged) - count(&mine)).to_string();
+                let list = self.t(&format!("list_{key}"), &[]);
+                changes.push(self.t("popup_preview_list", &[&list, &has, &have, &adds]));
+            }
+        }
+        let switches = CATALOGUE.iter().map(|r| r.id).chain(settings::OPTIONS.iter().copied());
+        for key in switches {
+            let on = rules::rule(key).map_or(file.option(key), |r| file.is_on(r.id));
+            if on != self.switch_on(key) {
+                let how = if on { "popup_preview_on" } else { "popup_preview_off" };
+                changes.push(self.t(how, &[&self.switch_name(key)]));
+            }
+        }
+        let replies = CATALOGUE
+            .iter()
+            .filter(|r| file.reply_template(r.id) != self.settings.reply_template(r.id))
+            .count();
+        if replies > 0 {
+            changes.push(self.t("popup_preview_replies", &[&replies.to_string()]));
+        }
+        if changes.is_empty() {
+            let _ = preview.toggle_attribute_with_force("hidden", true);
+            return self.done("popup_preview_same");
+        }
+        add_points(&self.doc, &preview, &self.t("popup_preview", &[]), &changes);
+        self.add(&preview, "p", "hint", "popup_preview_how");
+        let row = self.add(&preview, "div", "row", "");
+        self.button(&row, "import-replace", "popup_import_replace");
+        self.button(&row, "import-merge", "popup_import_merge");
+        self.button(&row, "import-cancel", "popup_cancel");
+        let _ = preview.toggle_attribute_with_force("hidden", false);
+        // Named by its question, so that a screen reader says it on the way in; the focus goes
+        // to Cancel, the choice that changes nothing.
+        set(&preview, &[("role", "group"), ("aria-label", &self.t("popup_preview", &[]))]);
+        if let Ok(Some(cancel)) = preview.query_selector("[data-k=import-cancel]") {
+            let _ = cancel.unchecked_ref::<HtmlElement>().focus();
+        }
+        self.pending = Some(file);
+    }
+
+    /// The user's answer to the import's preview: `import-replace`, `import-merge` or
+    /// `import-cancel`.
+    fn answer_import(&mut self, key: &str) {
+        let Some(file) = self.pending.take() else { return };
+        if let Some(preview) = &self.preview {
+            preview.set_text_content(None);
+            let _ = preview.toggle_attribute_with_force("hidden", true);
+        }
+        if let Ok(Some(import)) = self.doc.query_selector("[data-k=import]") {
+            let _ = import.unchecked_ref::<HtmlElement>().focus();
+        }
+        match key {
+            "import-replace" => self.replace(file, "popup_imported"),
+            "import-merge" => {
+                let merged = merge(&self.settings, &file);
+                self.replace(merged, "popup_merged")
+            }
+            _ => self.done("popup_import_cancelled"),
         }
     }
 
@@ -675,8 +766,55 @@ impl Popup {
         let loaded = settings::load(&value);
         match loaded.problems.is_empty() {
             true => Ok(loaded.settings),
-            false => Err((self.t("popup_file_problems", &[]), loaded.problems)),
+            // Each problem as what is wrong, without what loading would do about it: nothing
+            // is loaded.
+            false => Err((
+                self.t("popup_file_problems", &[]),
+                loaded.problems.iter().map(|p| fault(p)).collect(),
+            )),
         }
+    }
+}
+
+/// `mine` and `file` together: each list of both, without duplicates (whatever their case),
+/// mine first; the switches from the file; the file's replies, and mine for rules it has none for.
+fn merge(mine: &Settings, file: &Settings) -> Settings {
+    let (mut fields, theirs) = (exported(mine), exported(file));
+    for (key, value) in &theirs {
+        let united = match (fields.get(key), value) {
+            (Some(Value::Array(mine)), Value::Array(theirs)) => {
+                let mut united = mine.clone();
+                for entry in theirs {
+                    let folded = |v: &Value| match v {
+                        Value::String(s) => s.to_lowercase(),
+                        _ => String::new(),
+                    };
+                    if !united.iter().any(|e| folded(e) == folded(entry)) {
+                        united.push(entry.clone());
+                    }
+                }
+                Value::Array(united)
+            }
+            (Some(Value::Object(mine)), Value::Object(theirs)) if key == "reply_templates" => {
+                let mut replies = mine.clone();
+                for (id, text) in theirs {
+                    replies.insert(id.clone(), text.clone());
+                }
+                Value::Object(replies)
+            }
+            _ => value.clone(),
+        };
+        fields.insert(key.clone(), united);
+    }
+    settings::load(&Value::Object(fields)).settings
+}
+
+/// A loader's problem as what is wrong alone: its first clause. (The loader's texts say what is
+/// wrong, then, after "; ", what loading does about it.)
+fn fault(problem: &str) -> String {
+    match problem.split_once("; ") {
+        Some((wrong, _)) => format!("{wrong}."),
+        None => problem.to_string(),
     }
 }
 
@@ -734,6 +872,8 @@ pub fn render_popup(root: Element, state: JsValue, actions: JsValue) {
         offs: Vec::new(),
         names: names(&get(&state, "knownNames")),
         names_box: None,
+        preview: None,
+        pending: None,
     };
     let stored = get(&state, "settings");
     let mut notes = texts(&get(&state, "problems"));

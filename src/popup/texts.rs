@@ -88,7 +88,7 @@
     ("popup_list_off", "Does nothing now: “$1” is switched off."),
     ("popup_known_names", "Names noted by “I know them”:"),
     ("popup_preview", "Importing this file would change:"),
-    ("popup_preview_list", "$1: the file has $2 entries, you have $3; Merge adds $4."),
+    ("popup_preview_list", "$1: Replace gives the file's $2 (you have $3); Merge adds $4."),
     ("popup_preview_on", "Switched on: $1"),
     ("popup_preview_off", "Switched off: $1"),
     ("popup_preview_replies", "Replies: $1 differ from yours."),

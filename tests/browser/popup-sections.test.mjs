@@ -1,10 +1,14 @@
 // The popup as a user meets it, in both browsers: its sections fit the popup's window and open
 // from the keyboard; "This tab"'s counts follow a switch while the popup is open; each switch
 // says in one line what it detects and its verdict, and a list says when its rule is off;
-// messages never cover a button; no WCAG A/AA violation in the light or dark scheme; the people
-// you know show the names "I know them" noted.
+// messages never cover a button; no WCAG A/AA violation in the light or dark scheme; an import
+// shows what it would change and saves only on Replace or Merge; the people you know show the
+// names "I know them" noted.
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { BROWSERS, INVITATIONS, launch, openTab, waitForBadges } from './harness.mjs';
 import { getStoredSettings, openExtensionPage, setStorage, setStoredSettings } from './extension-pages.mjs';
 import { demoRoutes, fixtures } from './pages.mjs';
@@ -87,10 +91,14 @@ async function badgedTab(name) {
 }
 
 for (const name of BROWSERS) {
-  describe(`${name}: the popup's sections, counts and messages`, () => {
+  describe(`${name}: the popup's sections, counts, messages and import`, () => {
     let browser;
     let tab;
+    let dir;
+    // Firefox handles files in a tab (its popups close when a file dialog opens).
+    const fileHash = name === 'firefox' ? '#tab' : '';
     before(async () => {
+      dir = mkdtempSync(join(tmpdir(), 'vetted-popup-sections-'));
       ({ browser, tab } = await badgedTab(name));
     });
     after(() => browser?.close());
@@ -243,6 +251,84 @@ for (const name of BROWSERS) {
       await popup.close();
       await setStoredSettings(browser, name, {});
       await setStorage(browser, name, { known_names: {} });
+    });
+
+    /** Uploads `content` as a settings file in `popup`'s import. */
+    async function upload(popup, file, content) {
+      const path = join(dir, `${name}-${file}`);
+      writeFileSync(path, typeof content === 'string' ? content : JSON.stringify(content));
+      await popup.evaluate(() => document.querySelectorAll('.message').forEach((m) => m.replaceChildren()));
+      const input = await popup.waitForSelector('input[type="file"]');
+      await input.uploadFile(path);
+    }
+
+    const preview = (popup) => popup.$eval('.preview', (box) => (box.hidden ? null : [...box.querySelectorAll('li')].map((li) => li.textContent)));
+
+    test('an import says what it would change, and saves only on Merge or Replace', async () => {
+      const current = { version: 3, known_people: ['Kevin Marsh'], spam_terms: ['crypto signals'] };
+      await setStoredSettings(browser, name, current);
+      const popup = await openPopup(browser, name, { hash: fileHash });
+      await openSection(popup, 's-file');
+      const file = { version: 3, known_people: ['Ada Lovelace', 'kevin marsh'], rules: { R5: false } };
+      await upload(popup, 'merge.json', file);
+      await waitFor(popup, 'the preview', () => !document.querySelector('.preview').hidden);
+      assert.deepEqual(await preview(popup), [
+        'People you know: Replace gives the file\'s 2 (you have 1); Merge adds 1.',
+        'Spam words: Replace gives the file\'s 0 (you have 1); Merge adds 0.',
+        'Switched off: No note, or one without a reason, from someone you don\'t know',
+      ]);
+      // The focus waits on Cancel, and nothing is saved yet.
+      assert.equal(await popup.evaluate(() => document.activeElement.dataset.k), 'import-cancel');
+      assert.deepEqual(await getStoredSettings(browser, name), current);
+      await popup.click('[data-k="import-merge"]');
+      await waitFor(popup, '"merged"', () => /merged/.test(document.querySelector('#s-file .message').textContent));
+      let stored = await getStoredSettings(browser, name);
+      assert.deepEqual(stored.known_people, ['Kevin Marsh', 'Ada Lovelace']);
+      assert.deepEqual(stored.spam_terms, ['crypto signals']);
+      assert.equal(stored.rules.R5, false);
+
+      await upload(popup, 'cancel.json', { version: 3, known_people: ['Grace Hopper'] });
+      await waitFor(popup, 'the preview', () => !document.querySelector('.preview').hidden);
+      await popup.click('[data-k="import-cancel"]');
+      await waitFor(popup, '"cancelled"', () => /cancelled: nothing changed/.test(document.querySelector('#s-file .message').textContent));
+      assert.deepEqual(await getStoredSettings(browser, name), stored);
+      assert.equal(await preview(popup), null);
+
+      await upload(popup, 'replace.json', { version: 3, known_people: ['Grace Hopper'] });
+      await waitFor(popup, 'the preview', () => !document.querySelector('.preview').hidden);
+      assert.ok((await preview(popup)).includes('People you know: Replace gives the file\'s 1 (you have 2); Merge adds 1.'));
+      await popup.click('[data-k="import-replace"]');
+      await waitFor(popup, '"replaced"', () => /replaced/.test(document.querySelector('#s-file .message').textContent));
+      stored = await getStoredSettings(browser, name);
+      assert.deepEqual(stored.known_people, ['Grace Hopper']);
+      assert.deepEqual(stored.spam_terms, []);
+      assert.equal(stored.rules.R5, true);
+      await popup.close();
+      await setStoredSettings(browser, name, {});
+    });
+
+    test('a refused file gets one message that lists the problems it names, and contradicts nothing', async () => {
+      const current = { version: 3, known_people: ['Kevin Marsh'] };
+      await setStoredSettings(browser, name, current);
+      const popup = await openPopup(browser, name, { hash: fileHash });
+      await openSection(popup, 's-file');
+      const refusal = async (file, content) => {
+        await upload(popup, file, content);
+        await waitFor(popup, 'a refusal', () => /Import refused, nothing changed/.test(document.querySelector('#s-file .message').textContent));
+        return popup.$eval('#s-file .message', (m) => ({ text: m.querySelector('p').textContent, points: [...m.querySelectorAll('li')].map((li) => li.textContent) }));
+      };
+      const wrong = await refusal('wrong.json', { version: 3, known_people: 'Ada', rules: { R5: 'maybe' } });
+      assert.equal(wrong.text, 'Import refused, nothing changed: the file has these problems:');
+      assert.deepEqual(wrong.points, ['"known_people" must be a list of texts, not "Ada".', 'Rule "R5" must be true or false, not "maybe".']);
+      const newer = await refusal('newer.json', { version: 99, shiny_new_list: [] });
+      assert.equal(newer.points.length, 2, JSON.stringify(newer.points));
+      assert.match(newer.points[0], /newer Vetted \(settings version 99\)\.$/);
+      assert.match(newer.points[1], /^Unknown setting "shiny_new_list"/);
+      for (const point of [...wrong.points, ...newer.points]) assert.doesNotMatch(point, /left (empty|out)|stays|kept|read as/);
+      assert.equal(await preview(popup), null);
+      assert.deepEqual(await getStoredSettings(browser, name), current);
+      await popup.close();
+      await setStoredSettings(browser, name, {});
     });
   });
 }

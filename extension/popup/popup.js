@@ -27,18 +27,74 @@ async function storedSettings(problems) {
   }
 }
 
-// The content script's answer about the active tab, or null: no answer means no invitations page.
-async function tabStatus() {
-  if (!api?.tabs || inTab) return null;
+// The names the badges' "I know them" noted, by profile address (an object; {} when none).
+async function knownNames() {
+  try {
+    const names = (await api?.storage.local.get('known_names'))?.known_names;
+    return names && typeof names === 'object' && !Array.isArray(names) ? names : {};
+  } catch {
+    return {};
+  }
+}
+
+// The tab that was active when the popup opened: the one whose counts it shows, and asks again.
+async function activeTab() {
+  if (!api?.tabs || inTab) return undefined;
   try {
     const [tab] = await api.tabs.query({ active: true, currentWindow: true });
-    if (tab?.id === undefined) return null;
+    return tab?.id;
+  } catch {
+    return undefined;
+  }
+}
+
+// The content script's answer about a tab, or null: no answer means no invitations page.
+async function tabStatus(tabId) {
+  if (tabId === undefined) return null;
+  try {
     const timeout = new Promise((resolve) => setTimeout(resolve, 1000, null));
-    const answer = await Promise.race([api.tabs.sendMessage(tab.id, { type: 'vetted:status' }), timeout]);
+    const answer = await Promise.race([api.tabs.sendMessage(tabId, { type: 'vetted:status' }), timeout]);
     return answer && typeof answer === 'object' ? answer : null;
   } catch {
     return null;
   }
+}
+
+// The counts follow the tab while the popup is open: a change of the settings (a switch or a
+// list here, "I know them" in the tab) makes the tab re-badge, which takes it a moment, so the
+// popup asks often for a few seconds after each change, and now and then otherwise (the page may
+// load more invitations). Only an answer that differs is shown.
+const ASK_SOON_MS = 250;
+const SOON_FOR_MS = 4000;
+const ASK_LATER_MS = 2000;
+function followCounts(tabId, shown) {
+  if (tabId === undefined) return;
+  let last = JSON.stringify(shown);
+  let changed = 0;
+  let asking = false;
+  let timer;
+  const schedule = () => {
+    clearTimeout(timer);
+    timer = setTimeout(ask, Date.now() - changed < SOON_FOR_MS ? ASK_SOON_MS : ASK_LATER_MS);
+  };
+  async function ask() {
+    asking = true;
+    const status = await tabStatus(tabId);
+    asking = false;
+    const seen = JSON.stringify(status);
+    if (seen !== last) {
+      last = seen;
+      app.dispatchEvent(new CustomEvent('vetted:status', { detail: status }));
+    }
+    schedule();
+  }
+  api.storage.onChanged?.addListener((changes, area) => {
+    if (area !== 'local' || !('settings' in changes)) return;
+    changed = Date.now();
+    // A question on its way schedules the next one itself.
+    if (!asking) schedule();
+  });
+  schedule();
 }
 
 async function canGrantAccess() {
@@ -83,11 +139,13 @@ const actions = {
 
 async function main() {
   const problems = [];
-  const [, settings, status, grant] = await Promise.all([
+  const tabId = await activeTab();
+  const [, settings, status, grant, names] = await Promise.all([
     init({ module_or_path: api ? api.runtime.getURL('core/vetted_popup_bg.wasm') : '../core/vetted_popup_bg.wasm' }),
     storedSettings(problems),
-    tabStatus(),
+    tabStatus(tabId),
     canGrantAccess(),
+    knownNames(),
   ]);
   if (inTab) document.documentElement.classList.add('tab');
   document.documentElement.lang = i18n?.('lang') || 'en';
@@ -98,7 +156,9 @@ async function main() {
     canGrantAccess: grant,
     filesInTab: Boolean(api) && isFirefox && !inTab,
     message: i18n,
+    knownNames: names,
   }, actions);
+  followCounts(tabId, status);
   app.removeAttribute('aria-busy');
 }
 

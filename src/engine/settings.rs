@@ -370,7 +370,7 @@ fn read_field(key: &str, value: &Value, settings: &mut Settings, problems: &mut 
                 lists.push_str(option);
                 lists.push('"');
             }
-            format!("Unknown setting \"{key}\" was left out; the settings are \"version\", \"rules\", \"reply_templates\", {lists}.")
+            format!("Unknown setting \"{key}\" (the settings are \"version\", \"rules\", \"reply_templates\", {lists}); it was left out.")
         }),
     }
 }

@@ -5,14 +5,16 @@
 //! files) and calls `render_popup` once with what it found and a set of plain functions, which
 //! this module calls synchronously:
 //!
-//! - state: `{settings, problems?, status, canGrantAccess, filesInTab?, message?}`
+//! - state: `{settings, problems?, status, canGrantAccess, filesInTab?, message?, knownNames?}`
+//!   (`knownNames`: `{profile address: name}` for entries of the people the user knows)
 //! - actions: `save(settings)`, `exportFile(text, filename)`, `readFile(file)`,
 //!   `requestAccess()`, `openInTab()` (used instead of the file picker when `filesInTab`: a
 //!   Firefox popup closes as soon as a file dialog opens).
 //!
 //! Actions return at once; what comes later (a file's text, a failed save) comes back as a
 //! `vetted:done` event on the root, `detail` = `{action: "readFile", text}`, or
-//! `{action, error}` when it failed.
+//! `{action, error}` when it failed. A `vetted:status` event, `detail` = the tab's status,
+//! shows new counts for "This tab".
 //!
 //! `message(key, substitutions)` is the browser's `i18n.getMessage`: the popup's words in the
 //! browser's language, from `extension/_locales`. Without it, or for a key it lacks, the popup
@@ -46,6 +48,10 @@ const LISTS: [&str; 10] = [
     "group_terms",
 ];
 const OPEN_LISTS: usize = 4;
+/// The switch each list of `LISTS` serves (a rule's id, or a key of `settings::OPTIONS`): while
+/// it is off, the list changes nothing, and the popup says so.
+const LIST_SWITCHES: [&str; 10] =
+    ["K", "E2", "O", "invite_help", "R6", "R3", "R1", "R1", "E1", "R4"];
 
 const FILE_NAME: &str = "vetted-settings.json";
 
@@ -124,7 +130,19 @@ struct Popup {
     replies: Vec<HtmlTextAreaElement>,
     file: Option<HtmlInputElement>,
     confirm: Option<Element>,
+    /// The message region under the control last used.
     message: Option<Element>,
+    /// "This tab": what Vetted sees in the active tab, rebuilt when its counts change.
+    status: Option<Element>,
+    grant: bool,
+    /// Per list, what says that its switch is off.
+    offs: Vec<Element>,
+    /// The names the badges' "I know them" noted for the profiles of `known_people`, by entry.
+    names: Vec<(String, String)>,
+    names_box: Option<Element>,
+    /// What an import would change, and the file's settings until the user chooses.
+    preview: Option<Element>,
+    pending: Option<Settings>,
 }
 
 type Shared = Rc<RefCell<Popup>>;
@@ -181,21 +199,43 @@ impl Popup {
         button
     }
 
-    /// A titled section with an explanation under its heading.
+    /// A titled section, closed until opened, with an explanation under its heading: a
+    /// `<details>`, which the keyboard reaches and opens natively, so that the popup's window
+    /// shows every section's heading at once.
     fn section(&self, root: &Element, id: &str, title: &str, intro: &str) -> Element {
-        let section = self.add(root, "section", "", "");
-        set(&section, &[("aria-labelledby", id)]);
-        set(&self.add(&section, "h2", "", title), &[("id", id)]);
+        let section = self.add(root, "details", "section", "");
+        set(&section, &[("id", &format!("s-{id}"))]);
+        let summary = self.add(&section, "summary", "", "");
+        set(&self.add(&summary, "h2", "", title), &[("id", &format!("h-{id}"))]);
         self.add(&section, "p", "intro", intro);
         section
     }
 
-    /// Shows one message, and the problems behind it, in the live region at the bottom.
+    /// A place for the messages about the controls before it, in the flow of the popup (never
+    /// over a control), announced as it changes.
+    fn message_region(&self, parent: &Element) {
+        set(&self.add(parent, "div", "message", ""), &[("role", "status")]);
+    }
+
+    /// Shows one message, and the problems behind it, under the control last used.
     fn say(&self, text: &str, problems: &[String], error: bool) {
         if let Some(message) = &self.message {
             message.set_text_content(None);
             message.set_class_name(if error { "message error" } else { "message" });
             add_points(&self.doc, message, text, problems);
+        }
+    }
+
+    /// The messages now go under `target`, the control being used: the region of its field or
+    /// section. The previous message, elsewhere, goes.
+    fn speak_at(&mut self, target: &Element) {
+        let scope = target.closest(".field, .section").ok().flatten();
+        let region = scope.and_then(|s| s.query_selector(":scope > .message").ok().flatten());
+        let Some(region) = region else { return };
+        if let Some(old) = self.message.replace(region.clone()) {
+            if old != region {
+                old.set_text_content(None);
+            }
         }
     }
 
@@ -209,14 +249,7 @@ impl Popup {
         self.say(&self.t(key, &[]), &[], false);
     }
 
-    fn build(
-        &mut self,
-        root: &Element,
-        problems: &[String],
-        notes: &[String],
-        status: &JsValue,
-        grant: bool,
-    ) {
+    fn build(&mut self, root: &Element, problems: &[String], notes: &[String], status: &JsValue) {
         let header = self.add(root, "header", "", "");
         add(&self.doc, &header, "h1", "", "Vetted");
         self.add(&header, "p", "intro", "popup_intro");
@@ -232,9 +265,12 @@ impl Popup {
             }
         }
 
-        self.build_status(root, status, grant);
+        let section = self.add(root, "section", "status", "");
+        set(&section, &[("aria-label", &self.t("popup_this_tab", &[]))]);
+        self.status = Some(section);
+        self.show_status(status);
 
-        let rules = self.section(root, "h-rules", "popup_rules", "popup_rules_intro");
+        let rules = self.section(root, "rules", "popup_rules", "popup_rules_intro");
         let ul = self.add(&rules, "ul", "rules", "");
         for (i, rule) in CATALOGUE.iter().enumerate() {
             let li = self.add(&ul, "li", "", "");
@@ -246,16 +282,21 @@ impl Popup {
                 &input,
                 &[("role", "switch"), ("id", &id), ("data-k", &key), ("aria-describedby", &why)],
             );
-            let label = add(&self.doc, &li, "label", "", &self.rule_text(rule, "title"));
+            // One line: what the rule detects, and the verdict it gives.
+            let detects = format!("{}: ", self.t(&format!("rule_{}_detects", rule.id), &[]));
+            let label = add(&self.doc, &li, "label", "", &detects);
             set(&label, &[("for", &id)]);
             let (class, word) = match rule.effect {
                 Decision::Accept => ("effect accept", "verdict_accept"),
                 Decision::Consider => ("effect consider", "verdict_consider"),
                 Decision::Refuse => ("effect refuse", "verdict_refuse"),
             };
-            self.add(&li, "span", class, word);
-            let reason = add(&self.doc, &li, "p", "why", &self.rule_text(rule, "reason"));
+            self.add(&label, "span", class, word);
+            // Under it, the essay's words: the rule's title and its reason.
+            let reason = self.add(&li, "p", "why", "");
             set(&reason, &[("id", &why)]);
+            add(&self.doc, &reason, "b", "", &self.rule_text(rule, "title"));
+            let _ = reason.append_with_str_1(&format!(" {}", self.rule_text(rule, "reason")));
             self.switches.push(input);
         }
         // The switches that are not rules (reading notes, help with the user's own invitations).
@@ -274,17 +315,25 @@ impl Popup {
             set(&self.add(&li, "p", "why", &format!("option_{key}_hint")), &[("id", &why)]);
             self.options.push(input);
         }
+        self.message_region(&rules);
 
-        let mut parent = self.section(root, "h-lists", "popup_lists", "popup_lists_intro");
+        let mut parent = self.section(root, "lists", "popup_lists", "popup_lists_intro");
         for (i, key) in LISTS.iter().enumerate() {
             if i == OPEN_LISTS {
                 parent = self.add(&parent, "details", "", "");
                 self.add(&parent, "summary", "", "popup_words");
             }
+            let field = self.add(&parent, "div", "field", "");
             let (id, hint_id) = (format!("list-{i}"), format!("hint-{i}"));
-            set(&self.add(&parent, "label", "", &format!("list_{key}")), &[("for", &id)]);
-            set(&self.add(&parent, "p", "hint", &format!("list_{key}_hint")), &[("id", &hint_id)]);
-            let area: HtmlTextAreaElement = self.add(&parent, "textarea", "", "").unchecked_into();
+            set(&self.add(&field, "label", "", &format!("list_{key}")), &[("for", &id)]);
+            set(&self.add(&field, "p", "hint", &format!("list_{key}_hint")), &[("id", &hint_id)]);
+            // Said when the switch the list serves is off: the list then changes nothing.
+            let off = self.add(&field, "p", "hint off", "");
+            let switch = LIST_SWITCHES[i];
+            off.set_text_content(Some(&self.t("popup_list_off", &[&self.switch_name(switch)])));
+            set(&off, &[("id", &format!("off-{i}")), ("hidden", "")]);
+            self.offs.push(off);
+            let area: HtmlTextAreaElement = self.add(&field, "textarea", "", "").unchecked_into();
             let key = format!("l{i}");
             set(
                 &area,
@@ -296,31 +345,37 @@ impl Popup {
                     ("spellcheck", "false"),
                 ],
             );
+            if LISTS[i] == "known_people" {
+                let names = self.add(&field, "div", "names", "");
+                set(&names, &[("hidden", "")]);
+                self.names_box = Some(names);
+            }
+            self.message_region(&field);
             self.lists.push(area);
         }
 
-        let replies = self.section(root, "h-replies", "popup_replies", "popup_replies_intro");
-        let replies = self.add(&replies, "details", "", "");
-        self.add(&replies, "summary", "", "popup_replies_each");
+        let replies = self.section(root, "replies", "popup_replies", "popup_replies_intro");
         for (i, rule) in CATALOGUE.iter().enumerate() {
+            let field = self.add(&replies, "div", "field", "");
             let id = format!("reply-{i}");
             set(
-                &add(&self.doc, &replies, "label", "", &self.rule_text(rule, "title")),
+                &add(&self.doc, &field, "label", "", &self.rule_text(rule, "title")),
                 &[("for", &id)],
             );
             let area: HtmlTextAreaElement =
-                self.add(&replies, "textarea", "reply", "").unchecked_into();
+                self.add(&field, "textarea", "reply", "").unchecked_into();
             let key = format!("p{i}");
             let placeholder = self.rule_text(rule, "reply");
             set(
                 &area,
                 &[("id", &id), ("data-k", &key), ("rows", "4"), ("placeholder", &placeholder)],
             );
+            self.message_region(&field);
             self.replies.push(area);
         }
 
         let intro = if self.files_in_tab { "popup_file_intro_tab" } else { "popup_file_intro" };
-        let file = self.section(root, "h-file", "popup_file", intro);
+        let file = self.section(root, "file", "popup_file", intro);
         let row = self.add(&file, "div", "row", "");
         self.button(&row, "export", "popup_export");
         self.button(&row, "import", "popup_import");
@@ -346,14 +401,19 @@ impl Popup {
         self.button(&row, "reset-no", "popup_cancel");
         self.confirm = Some(confirm);
 
-        let message = self.add(root, "div", "message", "");
-        set(&message, &[("role", "status")]);
-        self.message = Some(message);
+        // What an import would change, filled in once a file is read; nothing is saved before
+        // the user chooses.
+        let preview = self.add(&file, "div", "preview", "");
+        set(&preview, &[("hidden", "")]);
+        self.preview = Some(preview);
+        self.message_region(&file);
     }
 
-    fn build_status(&self, root: &Element, status: &JsValue, grant: bool) {
-        let section = self.add(root, "section", "status", "");
-        set(&section, &[("aria-label", &self.t("popup_this_tab", &[]))]);
+    /// What Vetted sees in the active tab: its counts, or why there are none.
+    fn show_status(&self, status: &JsValue) {
+        let Some(section) = &self.status else { return };
+        section.set_text_content(None);
+        let section = section.clone();
         if get(status, "page").as_string().as_deref() != Some("invitations") {
             self.add(&section, "p", "", "popup_not_invitations");
         } else if get(status, "readable").as_bool() == Some(false) {
@@ -366,7 +426,7 @@ impl Popup {
                 add(&self.doc, &p, "span", key, &self.t(&format!("popup_count_{key}"), &[&n]));
             }
         }
-        if grant {
+        if self.grant {
             self.add(&section, "p", "", "popup_no_access");
             self.button(&section, "grant", "popup_grant");
         }
@@ -386,6 +446,64 @@ impl Popup {
         }
         for (rule, area) in CATALOGUE.iter().zip(&self.replies) {
             area.set_value(self.settings.reply_template(rule.id).unwrap_or_default());
+        }
+        self.show_offs();
+        self.show_names();
+    }
+
+    /// Whether the rule or option `key` is on.
+    fn switch_on(&self, key: &str) -> bool {
+        match rules::rule(key) {
+            Some(rule) => self.settings.is_on(rule.id),
+            None => self.settings.option(key),
+        }
+    }
+
+    /// What the rule or option `key` is called in its switch's line.
+    fn switch_name(&self, key: &str) -> String {
+        match rules::rule(key) {
+            Some(rule) => self.t(&format!("rule_{}_detects", rule.id), &[]),
+            None => self.t(&format!("option_{key}"), &[]),
+        }
+    }
+
+    /// Shows, under each list whose switch is off, that it changes nothing now; the list's box
+    /// is then described by that too.
+    fn show_offs(&self) {
+        for (i, (off, area)) in self.offs.iter().zip(&self.lists).enumerate() {
+            let on = self.switch_on(LIST_SWITCHES[i]);
+            let _ = off.toggle_attribute_with_force("hidden", on);
+            let hint = format!("hint-{i}");
+            let described = if on { hint } else { format!("{hint} off-{i}") };
+            set(area, &[("aria-describedby", &described)]);
+        }
+    }
+
+    /// Under the people you know, the name noted for each profile address of the list.
+    fn show_names(&self) {
+        let Some(names_box) = &self.names_box else { return };
+        names_box.set_text_content(None);
+        let known: Vec<(&str, &str)> = self
+            .settings
+            .known_people
+            .iter()
+            .filter_map(|entry| {
+                let (_, name) = self.names.iter().find(|(address, _)| address == entry)?;
+                Some((entry.as_str(), name.as_str()))
+            })
+            .collect();
+        let _ = names_box.toggle_attribute_with_force("hidden", known.is_empty());
+        if known.is_empty() {
+            return;
+        }
+        let id = "names-0";
+        set(&self.add(names_box, "p", "hint", "popup_known_names"), &[("id", id)]);
+        let ul = self.add(names_box, "ul", "", "");
+        set(&ul, &[("aria-labelledby", id)]);
+        for (address, name) in known {
+            let li = add(&self.doc, &ul, "li", "", "");
+            add(&self.doc, &li, "b", "", name);
+            let _ = li.append_with_str_1(&format!(": {}", short_address(address)));
         }
     }
 
@@ -414,6 +532,7 @@ impl Popup {
         fields.insert(key.to_string(), entries);
         self.settings = settings::load(&Value::Object(fields)).settings;
         self.save();
+        self.show_names();
         if problems.is_empty() {
             area.set_value(&lines(exported(&self.settings).get(key)));
             self.done("popup_saved");
@@ -446,12 +565,15 @@ impl Popup {
     fn on_change(state: &Shared, target: &Element, key: &str) {
         let mut popup = state.borrow_mut();
         let (kind, rest) = key.split_at(1.min(key.len()));
+        popup.speak_at(target);
         if let ("r", Some(rule)) = (kind, rules::rule(rest)) {
             popup.settings.set_on(rule.id, target.unchecked_ref::<HtmlInputElement>().checked());
             popup.save();
+            popup.show_offs();
         } else if let ("o", Some(key)) = (kind, option_at(rest)) {
             popup.settings.set_option(key, target.unchecked_ref::<HtmlInputElement>().checked());
             popup.save();
+            popup.show_offs();
         } else if let ("l", Some(&digit)) = (kind, rest.as_bytes().first()) {
             let key = LISTS[usize::from(digit.wrapping_sub(b'0')).min(LISTS.len() - 1)];
             popup.edit_list(target.unchecked_ref(), key);
@@ -471,8 +593,9 @@ impl Popup {
         }
     }
 
-    fn on_click(state: &Shared, key: &str) {
+    fn on_click(state: &Shared, target: &Element, key: &str) {
         let mut popup = state.borrow_mut();
+        popup.speak_at(target);
         let result = match key {
             "export" | "import" if popup.files_in_tab => popup.call("openInTab", &[]),
             "export" => {
@@ -514,6 +637,10 @@ impl Popup {
                 }
                 Ok(JsValue::UNDEFINED)
             }
+            "import-replace" | "import-merge" | "import-cancel" => {
+                popup.answer_import(key);
+                Ok(JsValue::UNDEFINED)
+            }
             "grant" => popup.call("requestAccess", &[]),
             _ => Ok(JsValue::UNDEFINED),
         };
@@ -532,10 +659,89 @@ impl Popup {
             return;
         }
         match self.read_import(&get(detail, "text"), &error) {
-            Ok(settings) => self.replace(settings, "popup_imported"),
+            Ok(settings) => self.preview(settings),
             Err((why, problems)) => {
                 self.say(&self.t("popup_import_refused", &[&why]), &problems, true)
             }
+        }
+    }
+
+    /// Shows what importing `file` would change, and asks: Replace, Merge or Cancel. Nothing is
+    /// saved until then.
+    fn preview(&mut self, file: Settings) {
+        let Some(preview) = self.preview.clone() else { return };
+        if let Some(message) = &self.message {
+            message.set_text_content(None);
+        }
+        preview.set_text_content(None);
+        let (mine, theirs, merged) =
+            (exported(&self.settings), exported(&file), exported(&merge(&self.settings, &file)));
+        let mut changes = Vec::new();
+        for key in LISTS {
+            let count = |fields: &Fields| match fields.get(key) {
+                Some(Value::Array(items)) => items.len(),
+                _ => 0,
+            };
+            if mine.get(key) != theirs.get(key) {
+                let (has, have) = (count(&theirs).to_string(), count(&mine).to_string());
+                let adds = (count(&merged) - count(&mine)).to_string();
+                let list = self.t(&format!("list_{key}"), &[]);
+                changes.push(self.t("popup_preview_list", &[&list, &has, &have, &adds]));
+            }
+        }
+        let switches = CATALOGUE.iter().map(|r| r.id).chain(settings::OPTIONS.iter().copied());
+        for key in switches {
+            let on = rules::rule(key).map_or(file.option(key), |r| file.is_on(r.id));
+            if on != self.switch_on(key) {
+                let how = if on { "popup_preview_on" } else { "popup_preview_off" };
+                changes.push(self.t(how, &[&self.switch_name(key)]));
+            }
+        }
+        let replies = CATALOGUE
+            .iter()
+            .filter(|r| file.reply_template(r.id) != self.settings.reply_template(r.id))
+            .count();
+        if replies > 0 {
+            changes.push(self.t("popup_preview_replies", &[&replies.to_string()]));
+        }
+        if changes.is_empty() {
+            let _ = preview.toggle_attribute_with_force("hidden", true);
+            return self.done("popup_preview_same");
+        }
+        add_points(&self.doc, &preview, &self.t("popup_preview", &[]), &changes);
+        self.add(&preview, "p", "hint", "popup_preview_how");
+        let row = self.add(&preview, "div", "row", "");
+        self.button(&row, "import-replace", "popup_import_replace");
+        self.button(&row, "import-merge", "popup_import_merge");
+        self.button(&row, "import-cancel", "popup_cancel");
+        let _ = preview.toggle_attribute_with_force("hidden", false);
+        // Named by its question, so that a screen reader says it on the way in; the focus goes
+        // to Cancel, the choice that changes nothing.
+        set(&preview, &[("role", "group"), ("aria-label", &self.t("popup_preview", &[]))]);
+        if let Ok(Some(cancel)) = preview.query_selector("[data-k=import-cancel]") {
+            let _ = cancel.unchecked_ref::<HtmlElement>().focus();
+        }
+        self.pending = Some(file);
+    }
+
+    /// The user's answer to the import's preview: `import-replace`, `import-merge` or
+    /// `import-cancel`.
+    fn answer_import(&mut self, key: &str) {
+        let Some(file) = self.pending.take() else { return };
+        if let Some(preview) = &self.preview {
+            preview.set_text_content(None);
+            let _ = preview.toggle_attribute_with_force("hidden", true);
+        }
+        if let Ok(Some(import)) = self.doc.query_selector("[data-k=import]") {
+            let _ = import.unchecked_ref::<HtmlElement>().focus();
+        }
+        match key {
+            "import-replace" => self.replace(file, "popup_imported"),
+            "import-merge" => {
+                let merged = merge(&self.settings, &file);
+                self.replace(merged, "popup_merged")
+            }
+            _ => self.done("popup_import_cancelled"),
         }
     }
 
@@ -560,8 +766,55 @@ impl Popup {
         let loaded = settings::load(&value);
         match loaded.problems.is_empty() {
             true => Ok(loaded.settings),
-            false => Err((self.t("popup_file_problems", &[]), loaded.problems)),
+            // Each problem as what is wrong, without what loading would do about it: nothing
+            // is loaded.
+            false => Err((
+                self.t("popup_file_problems", &[]),
+                loaded.problems.iter().map(|p| fault(p)).collect(),
+            )),
         }
+    }
+}
+
+/// `mine` and `file` together: each list of both, without duplicates (whatever their case),
+/// mine first; the switches from the file; the file's replies, and mine for rules it has none for.
+fn merge(mine: &Settings, file: &Settings) -> Settings {
+    let (mut fields, theirs) = (exported(mine), exported(file));
+    for (key, value) in &theirs {
+        let united = match (fields.get(key), value) {
+            (Some(Value::Array(mine)), Value::Array(theirs)) => {
+                let mut united = mine.clone();
+                for entry in theirs {
+                    let folded = |v: &Value| match v {
+                        Value::String(s) => s.to_lowercase(),
+                        _ => String::new(),
+                    };
+                    if !united.iter().any(|e| folded(e) == folded(entry)) {
+                        united.push(entry.clone());
+                    }
+                }
+                Value::Array(united)
+            }
+            (Some(Value::Object(mine)), Value::Object(theirs)) if key == "reply_templates" => {
+                let mut replies = mine.clone();
+                for (id, text) in theirs {
+                    replies.insert(id.clone(), text.clone());
+                }
+                Value::Object(replies)
+            }
+            _ => value.clone(),
+        };
+        fields.insert(key.clone(), united);
+    }
+    settings::load(&Value::Object(fields)).settings
+}
+
+/// A loader's problem as what is wrong alone: its first clause. (The loader's texts say what is
+/// wrong, then, after "; ", what loading does about it.)
+fn fault(problem: &str) -> String {
+    match problem.split_once("; ") {
+        Some((wrong, _)) => format!("{wrong}."),
+        None => problem.to_string(),
     }
 }
 
@@ -576,6 +829,25 @@ fn texts(value: &JsValue) -> Vec<String> {
     } else {
         Vec::new()
     }
+}
+
+/// `knownNames`: the name noted for each profile address, `{address: name}`.
+fn names(value: &JsValue) -> Vec<(String, String)> {
+    let Some(object) = value.dyn_ref::<js_sys::Object>() else { return Vec::new() };
+    js_sys::Object::entries(object)
+        .iter()
+        .filter_map(|entry| {
+            let entry = Array::from(&entry);
+            Some((entry.get(0).as_string()?, entry.get(1).as_string()?))
+        })
+        .collect()
+}
+
+/// A profile address as short as it reads: linkedin.com/in/name.
+fn short_address(address: &str) -> &str {
+    let address = address.trim_end_matches('/');
+    let address = address.split_once("://").map_or(address, |(_, rest)| rest);
+    address.strip_prefix("www.").unwrap_or(address)
 }
 
 /// Builds the popup into `root` (emptied first). See the module's doc for `state` and `actions`.
@@ -595,6 +867,13 @@ pub fn render_popup(root: Element, state: JsValue, actions: JsValue) {
         file: None,
         confirm: None,
         message: None,
+        status: None,
+        grant: get(&state, "canGrantAccess").is_truthy(),
+        offs: Vec::new(),
+        names: names(&get(&state, "knownNames")),
+        names_box: None,
+        preview: None,
+        pending: None,
     };
     let stored = get(&state, "settings");
     let mut notes = texts(&get(&state, "problems"));
@@ -614,8 +893,7 @@ pub fn render_popup(root: Element, state: JsValue, actions: JsValue) {
         popup.settings = loaded.settings;
     }
     root.set_text_content(None);
-    let grant = get(&state, "canGrantAccess").is_truthy();
-    popup.build(&root, &problems, &notes, &get(&state, "status"), grant);
+    popup.build(&root, &problems, &notes, &get(&state, "status"));
     popup.fill();
     if migrated {
         popup.save();
@@ -634,14 +912,20 @@ pub fn render_popup(root: Element, state: JsValue, actions: JsValue) {
         }
     });
     let shared = state.clone();
+    listen(&root, "vetted:status", move |event| {
+        if let Ok(popup) = shared.try_borrow() {
+            popup.show_status(&get(event, "detail"));
+        }
+    });
+    let shared = state.clone();
     listen(&root, "vetted:done", move |event| {
         if let Ok(mut popup) = shared.try_borrow_mut() {
             popup.on_done(&get(event, "detail"));
         }
     });
     listen(&root, "click", move |event| {
-        if let Some((key, _)) = key_of(event) {
-            Popup::on_click(&state, &key);
+        if let Some((key, target)) = key_of(event) {
+            Popup::on_click(&state, &target, &key);
         }
     });
 }

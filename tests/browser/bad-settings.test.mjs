@@ -157,7 +157,7 @@ for (const name of BROWSERS) {
           await page.evaluate(() => document.querySelectorAll('.message').forEach((m) => m.replaceChildren()));
           const input = await page.waitForSelector('input[type="file"]');
           await input.uploadFile(file);
-          await page.waitForFunction(() => /Import refused, nothing changed/.test(document.querySelector('.message')?.textContent ?? ''), {
+          await page.waitForFunction(() => /Import refused, nothing changed/.test(document.querySelector('.message:not(:empty)')?.textContent ?? ''), {
             timeout: 10000,
             polling: 50,
           }).catch(() => {

@@ -37,11 +37,14 @@ export function extensionOrigin(browser, browserName) {
 
 /**
  * A new tab showing the extension page at `path` (e.g. 'popup/popup.html', 'popup/popup.html#tab')
- * once its document has loaded; the page's own scripts may still be starting up.
+ * once its document has loaded; the page's own scripts may still be starting up. With `front`,
+ * a page brought to the front before the extension page loads: the popup then takes it for the
+ * active tab, whose counts it shows, as when it opens over that tab.
  */
-export async function openExtensionPage(browser, browserName, path) {
+export async function openExtensionPage(browser, browserName, path, { front } = {}) {
   const url = `${extensionOrigin(browser, browserName)}/${path}`;
   const page = await browser.newPage();
+  await front?.bringToFront();
   if (browserName === 'firefox') {
     // Firefox answers the navigation once the document is interactive; wait for the rest here.
     await page.goto(url, { waitUntil: [] });
@@ -82,4 +85,9 @@ export function getStoredSettings(browser, browserName) {
 /** Stores `settings` (JSON-compatible) as the extension's settings, as the popup would. */
 export function setStoredSettings(browser, browserName, settings) {
   return inExtensionContext(browser, browserName, (value) => chrome.storage.local.set({ settings: value }), settings);
+}
+
+/** Stores `items` (key: JSON-compatible value) in the extension's `chrome.storage.local`. */
+export function setStorage(browser, browserName, items) {
+  return inExtensionContext(browser, browserName, (value) => chrome.storage.local.set(value), items);
 }

@@ -31,9 +31,10 @@ const CHROMIUM_FLAGS = [
 
 /**
  * Starts one browser with the unpacked production extension for it, or with the one in `build`
- * (e.g. 'dist/test-fault', the test-only build with fault injection).
+ * (e.g. 'dist/test-fault', the test-only build with fault injection). `prefs`: more Firefox
+ * preferences (Firefox's pages cannot be told a colour scheme as Chromium's can).
  */
-export async function launch(name, { headless = true, build = 'dist' } = {}) {
+export async function launch(name, { headless = true, build = 'dist', prefs = {} } = {}) {
   if (name === 'chromium') {
     const dist = join(ROOT, build, 'chrome');
     return puppeteer.launch({
@@ -54,6 +55,7 @@ export async function launch(name, { headless = true, build = 'dist' } = {}) {
       'extensions.webextensions.restrictedDomains': '',
       'network.dns.disableIPv6': true,
       ...FIREFOX_PREFS,
+      ...prefs,
     },
   });
   await browser.installExtension(join(ROOT, build, 'firefox'));

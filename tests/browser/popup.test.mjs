@@ -56,6 +56,7 @@ for (const name of BROWSERS) {
       const popup = await openExtensionPage(browser, name, 'popup/popup.html');
       const r5 = 'input[data-k="rR5"]';
       await popup.waitForSelector(r5);
+      await popup.click('#s-rules > summary');
       await popup.click(r5);
       await waitForBadge(tab.page, stranger, 'consider', 'R2');
       await popup.click(r5);
@@ -69,6 +70,7 @@ for (const name of BROWSERS) {
       const popup = await openExtensionPage(browser, name, 'popup/popup.html');
       const option = 'input[data-k="o0"]';
       await popup.waitForSelector(option);
+      await popup.click('#s-rules > summary');
       assert.equal(await popup.$eval(option, (input) => input.checked), true);
       await popup.click(option);
       await waitForBadge(tab.page, greeting, 'consider', 'R2');

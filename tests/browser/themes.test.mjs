@@ -205,7 +205,7 @@ describe('chromium: the badged page in LinkedIn\'s light and dark themes, and th
     await waitForBackground(page, true, light.refuse.background);
   });
 
-  test('the popup, showing the open invitations tab\'s counts; saved', async () => {
+  test('the popup, showing the open invitations tab\'s counts and its sections; saved, then with the rules open', async () => {
     // The popup asks the active tab for its counts: it loads while the LinkedIn tab is in front.
     const popup = await browser.newPage();
     await popup.setViewport({ width: 360, height: 600 });
@@ -220,6 +220,12 @@ describe('chromium: the badged page in LinkedIn\'s light and dark themes, and th
     const path = join(SHOTS, 'popup.png');
     await popup.screenshot({ path });
     assert.ok(statSync(path).size < 200 * 1024, `popup.png: ${statSync(path).size} bytes`);
+    // The rules' section opened: each switch's line, and the essay's words under it.
+    await popup.click('#s-rules > summary');
+    await popup.waitForFunction(() => document.getElementById('s-rules').open);
+    const sections = join(SHOTS, 'popup-sections.png');
+    await popup.screenshot({ path: sections });
+    assert.ok(statSync(sections).size < 200 * 1024, `popup-sections.png: ${statSync(sections).size} bytes`);
     await popup.close();
   });
 });

@@ -97,7 +97,8 @@ vetted.cards = (() => {
   }
 
   // Hit testing finds what the user sees at a cost that does not grow with the page: points a
-  // fifth of the window apart across, and this far apart down (a card is over 100 px high).
+  // fifth of the window apart across, and this far apart down (a card is over 100 px high), from
+  // the window's first row of pixels to its last, so that a card showing a sliver counts.
   const PROBE_STEP_PX = 48;
 
   /** The cards the user sees now, in document order: of `among` (a Set of cards) if given, else
@@ -107,8 +108,8 @@ vetted.cards = (() => {
     const { cards } = profile();
     const found = new Set();
     const width = document.documentElement.clientWidth;
-    const height = document.documentElement.clientHeight;
-    for (let y = PROBE_STEP_PX / 2; y < height; y += PROBE_STEP_PX) {
+    const last = document.documentElement.clientHeight - 1;
+    for (let y = 0; y <= last; y = y === last ? last + 1 : Math.min(last, y + PROBE_STEP_PX)) {
       for (let x = width / 5; x < width; x += width / 5) {
         const top = document.elementFromPoint(x, y);
         const card = top && (among ? within(top, among) : top.closest(cards));

@@ -43,7 +43,7 @@ vetted.pipeline = (() => {
     const drawPart = (sent, results) => {
       const from = performance.now();
       sent.forEach((item, i) => draw(item, results[i]));
-      vetted.place.settle();
+      vetted.place.settleSoon();
       drawing += performance.now() - from;
     };
     const send = async () => {

@@ -140,5 +140,23 @@ vetted.place = (() => {
     });
   }, { passive: true });
 
-  return { put, settle, firstLine };
+  // Measured in the next animation frame, before the browser lays the frame out: the read then
+  // costs the layout the frame needs anyway, once for every piece drawn since, and the batch
+  // that drew the badges pays nothing for it (./build.sh bench).
+  let asked = false;
+  function settleSoon() {
+    if (asked || !waiting.size) return;
+    asked = true;
+    requestAnimationFrame(() => {
+      asked = false;
+      settle();
+    });
+  }
+
+  /** Lets go of the badges LinkedIn removed with their cards (away from the invitations page). */
+  function forgetGone() {
+    for (const map of [moved, waiting]) for (const host of map.keys()) if (!host.isConnected) map.delete(host);
+  }
+
+  return { put, settle, settleSoon, forgetGone, firstLine };
 })();

@@ -46,7 +46,10 @@ vetted.scheduler = (() => {
     const { status } = vetted;
     if (!vetted.onInvitationsPage()) {
       state.active = false;
+      forgetQueue();
       status.forgetGone();
+      vetted.place.forgetGone();
+      vetted.explanation.later(); // lets go of the explanations owed to badges now gone
       return;
     }
     if (!state.active) {
@@ -86,9 +89,7 @@ vetted.scheduler = (() => {
    */
   async function judgePage() {
     const { cards } = vetted;
-    queue.cards = [];
-    queue.at = 0;
-    queue.waiting.clear();
+    forgetQueue();
     let first = cards.inView();
     if (!first.length) first = cards.firstCards(FIRST_SLICE);
     await judgeTimed(first);
@@ -98,6 +99,13 @@ vetted.scheduler = (() => {
     for (const card of queue.cards) queue.waiting.add(card);
     await judgeTimed(take(cards.inView(queue.waiting)));
     pieceLater();
+  }
+
+  /** Empties the queue: its cards are not kept once judged, or once the page is left. */
+  function forgetQueue() {
+    queue.cards = [];
+    queue.at = 0;
+    queue.waiting.clear();
   }
 
   /** Judges `slice` and learns from it what a card costs the main thread. */
@@ -114,6 +122,11 @@ vetted.scheduler = (() => {
 
   /** The next piece of the queue, in idle time (soon, at the latest: see vetted.idle). */
   function pieceLater() {
+    if (!queue.waiting.size && queue.cards.length) {
+      forgetQueue();
+      vetted.status.summarizeLater();
+      vetted.explanation.later();
+    }
     if (pieceAsked || !queue.waiting.size) return;
     pieceAsked = true;
     vetted.idle((deadline) => {

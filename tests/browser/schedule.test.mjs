@@ -23,18 +23,22 @@ function longPage() {
   return cards.join('\n');
 }
 
-// In the page's own world: the order in which cards get their badges, and which cards are wholly
-// in view when the first badge comes.
+// In the page's own world: the order in which cards get their badges, and which cards are in
+// view when the first badge comes: partly (a pixel's sliver counts), and 48 pixels or more of
+// them (enough to show the name and its badge).
 const RECORDER = `(() => {
   const seen = (window.__order = []);
-  const fully = () => [...document.querySelectorAll('[data-copy]')]
-    .filter((card) => { const r = card.getBoundingClientRect(); return r.top >= 0 && r.bottom <= innerHeight; })
+  const inView = (least) => [...document.querySelectorAll('[data-copy]')]
+    .filter((card) => {
+      const r = card.getBoundingClientRect();
+      return Math.min(r.bottom, innerHeight) - Math.max(r.top, 0) >= least;
+    })
     .map((card) => Number(card.dataset.copy));
   new MutationObserver((records) => {
     for (const record of records) {
       for (const node of record.addedNodes) {
         if (node.nodeType !== 1 || !node.hasAttribute('data-vetted-verdict')) continue;
-        if (!seen.length) window.__firstView = fully();
+        if (!seen.length) window.__firstView = { partly: inView(0.01), shown: inView(48) };
         seen.push(Number(node.closest('[data-copy]').dataset.copy));
       }
     }
@@ -69,9 +73,10 @@ for (const name of BROWSERS) {
       test('the cards in view when the page opens are badged before any other', async () => {
         await page.waitForFunction((n) => window.__order.length >= n, { timeout: 30000, polling: 20 }, 20);
         const { order, view } = await page.evaluate(() => ({ order: window.__order.slice(0, 20), view: window.__firstView }));
-        assert.ok(view.length >= 2 && view.includes(OPENS_AT), `in view: ${view}`);
-        const first = order.slice(0, view.length);
-        assert.deepEqual([...first].sort((a, b) => a - b), view, `the first badges went to ${first}, not to the cards in view`);
+        assert.ok(view.partly.length >= 1 && view.partly.every((k) => Math.abs(k - OPENS_AT) < 10), `in view: ${view.partly}`);
+        // The first badges go to cards in view, and every card shown is among them.
+        const lead = order.slice(0, order.findIndex((k) => !view.partly.includes(k)));
+        assert.ok(view.shown.every((k) => lead.includes(k)), `the first badges went to ${order}, shown were ${view.shown}`);
       });
 
       test('a card scrolled into view is badged before the cards still waiting above it', async () => {

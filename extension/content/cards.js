@@ -101,7 +101,7 @@ vetted.cards = (() => {
   // the window's first row of pixels to its last, so that a card showing a sliver counts.
   const PROBE_STEP_PX = 48;
 
-  /** The cards the user sees now, in document order: of `among` (a Set of cards) if given, else
+  /** The cards the user sees now, in document order: of `among` (a Set or Map of cards) if given, else
    *  the known generations' cards. Found by hit testing a grid of points over the window, so
    *  that a card covered by the page's own banner or header does not count. */
   function inView(among = null) {

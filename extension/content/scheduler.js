@@ -16,7 +16,10 @@ vetted.scheduler = (() => {
   const PIECE_MS = 8;
   const MAX_PIECE = 400;
 
-  const queue = { cards: [], at: 0, waiting: new Set() }; // the rest of a page, in document order
+  // The rest of a page, in the order it goes, and those of its cards still to judge; `filling`
+  // while the page is searched for its cards (a scroll then looks for known cards alone).
+  // `all`: every card of the page, in document order, with `place` its index there.
+  const queue = { cards: [], at: 0, waiting: new Set(), filling: false, all: [], place: new Map() };
   let perCard = 0.2; // ms of main thread per card, as last measured
   let pieceAsked = false;
   let jumpAsked = false;
@@ -85,24 +88,35 @@ vetted.scheduler = (() => {
   /**
    * A whole page: the cards in view first, in this frame, found by hit testing the known
    * generations' cards (or the page's first cards); then, a frame later, every card of the page
-   * (of any markup), of which those in view now go at once and the rest queue for idle time.
+   * (of any markup), of which those in view now go at once and the rest queue for idle time:
+   * first those below the window, nearest first (where the user is likely to scroll), then
+   * those above it, nearest first.
    */
   async function judgePage() {
     const { cards } = vetted;
     forgetQueue();
+    queue.filling = true;
     let first = cards.inView();
     if (!first.length) first = cards.firstCards(FIRST_SLICE);
     await judgeTimed(first);
     await nextFrame(); // the first screen's badges are on screen
+    const all = [...cards.candidates(document.body ?? document.documentElement)];
     const done = new Set(first);
-    queue.cards = [...cards.candidates(document.body ?? document.documentElement)].filter((card) => !done.has(card));
+    const last = all.indexOf(first[first.length - 1]);
+    queue.cards = [...all.slice(last + 1), ...all.slice(0, Math.max(0, last)).reverse()].filter((card) => !done.has(card));
+    queue.all = all;
+    all.forEach((card, i) => queue.place.set(card, i));
     for (const card of queue.cards) queue.waiting.add(card);
+    queue.filling = false;
     await judgeTimed(take(cards.inView(queue.waiting)));
     pieceLater();
   }
 
   /** Empties the queue: its cards are not kept once judged, or once the page is left. */
   function forgetQueue() {
+    queue.filling = false;
+    queue.all = [];
+    queue.place.clear();
     queue.cards = [];
     queue.at = 0;
     queue.waiting.clear();
@@ -147,15 +161,30 @@ vetted.scheduler = (() => {
   }
 
   /** A scroll or a resize while cards wait: those it brings into view are judged in the frame
-   *  it draws (their badges come with it, or in the frame after, from the background). */
+   *  it draws (their badges come with it, or in the frame after, from the background). Not
+   *  behind the piece under way: taken off the queue, no other batch judges them. */
   function jumpTheQueue() {
-    if (jumpAsked || !queue.waiting.size || document.hidden) return;
+    if (jumpAsked || !(queue.waiting.size || queue.filling) || document.hidden) return;
     jumpAsked = true;
     requestAnimationFrame(() => {
       jumpAsked = false;
-      const seen = take(vetted.cards.inView(queue.waiting));
-      if (seen.length) after(() => judgeTimed(seen));
+      // While the queue fills, the known generations' cards in view (those judged already are
+      // passed over by the pipeline: unchanged).
+      const seen = queue.filling ? vetted.cards.inView() : [...take(vetted.cards.inView(queue.waiting)), ...ahead()];
+      if (seen.length) judgeTimed(seen).catch((error) => console.warn('Vetted:', error));
     });
+  }
+
+  /** The waiting cards of the next screen down, taken off the queue: a scroll goes on, and from
+   *  the background a badge takes a frame or two to come. */
+  function ahead() {
+    const shown = vetted.cards.inView(queue.place);
+    if (!shown.length) return [];
+    const next = [];
+    for (let i = queue.place.get(shown[shown.length - 1]) + 1; i < queue.all.length && next.length < shown.length + 2; i++) {
+      if (queue.waiting.has(queue.all[i])) next.push(queue.all[i]);
+    }
+    return take(next);
   }
   document.addEventListener('scroll', jumpTheQueue, { capture: true, passive: true });
   addEventListener('resize', jumpTheQueue, { passive: true });

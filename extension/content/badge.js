@@ -12,7 +12,10 @@ vetted.badge = (() => {
     /* A badge is inline, kept on one line: inline-block hosts cost the page's layout a third
        more on 1,000 cards (./build.sh bench). */
     :host([data-vetted-verdict]) { display: inline; white-space: nowrap; }
-    .badge { display: inline; cursor: pointer; outline: none; anchor-name: --vetted-badge; }
+    .badge { display: inline; cursor: pointer; outline: none; }
+    /* The anchor only while its explanation shows: a thousand anchors cost every frame's
+       paint a third more (./build.sh bench --profile). */
+    .badge[aria-expanded="true"] { anchor-name: --vetted-badge; }
     .badge:focus-visible { box-shadow: 0 0 0 2px #fff, 0 0 0 4px #0a66c2; }
     .verdict { padding: 1px 8px; border-radius: 10px; color: #fff; }
     .accept { background: #0b7a3b; } .consider { background: #9a5b00; } .refuse { background: #c0262d; }

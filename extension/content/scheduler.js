@@ -170,20 +170,19 @@ vetted.scheduler = (() => {
       jumpAsked = false;
       // While the queue fills, the known generations' cards in view (those judged already are
       // passed over by the pipeline: unchanged).
-      const seen = queue.filling ? vetted.cards.inView() : [...take(vetted.cards.inView(queue.waiting)), ...ahead()];
+      const seen = queue.filling ? vetted.cards.inView() : inViewAndAhead();
       if (seen.length) judgeTimed(seen).catch((error) => console.warn('Vetted:', error));
     });
   }
 
-  /** The waiting cards of the next screen down, taken off the queue: a scroll goes on, and from
-   *  the background a badge takes a frame or two to come. */
-  function ahead() {
+  /** The waiting cards in view and of the next screen down, taken off the queue: a scroll goes
+   *  on, and from the background a badge takes a frame or two to come. */
+  function inViewAndAhead() {
     const shown = vetted.cards.inView(queue.place);
     if (!shown.length) return [];
-    const next = [];
-    for (let i = queue.place.get(shown[shown.length - 1]) + 1; i < queue.all.length && next.length < shown.length + 2; i++) {
-      if (queue.waiting.has(queue.all[i])) next.push(queue.all[i]);
-    }
+    const next = [...shown];
+    const last = queue.place.get(shown[shown.length - 1]);
+    for (let i = last + 1; i < queue.all.length && next.length < 2 * shown.length + 2; i++) next.push(queue.all[i]);
     return take(next);
   }
   document.addEventListener('scroll', jumpTheQueue, { capture: true, passive: true });

@@ -144,8 +144,10 @@ const MEASURE = `(() => {
     }
     return false;
   }
-  /** The cards the user sees now, by the page's order (cards stack top to bottom). */
-  function inWindow() {
+  /** The cards the user sees now, by the page's order (cards stack top to bottom); with
+   *  \`covered\`, those under the page's banners left out (hit testing: the scroll runs only, as
+   *  it costs the frame). */
+  function inWindow(covered = false) {
     const cards = B.cards ??= [...document.querySelectorAll('[data-bench]')];
     let lo = 0;
     let hi = cards.length;
@@ -158,7 +160,7 @@ const MEASURE = `(() => {
     for (let i = lo; i < cards.length; i++) {
       const r = cards[i].getBoundingClientRect();
       if (r.top >= innerHeight) break;
-      if (r.bottom > 0 && r.height > 0 && shows(cards[i], r)) seen.push(cards[i]);
+      if (r.bottom > 0 && r.height > 0 && (!covered || shows(cards[i], r))) seen.push(cards[i]);
     }
     return seen;
   }
@@ -173,7 +175,7 @@ const MEASURE = `(() => {
       last = now;
       afterFrame(() => {
         scrolled.frames += 1;
-        const missing = inWindow().filter((card) => !marked(card));
+        const missing = inWindow(true).filter((card) => !marked(card));
         if (missing.length) {
           scrolled.unbadged += 1;
           // Which frame, how long after the first badge, which cards, how far into the window.

@@ -43,6 +43,10 @@ var vetted = (() => {
 
   const hosts = new WeakSet(); // Vetted's own badges (badge.js), left out of snapshots
 
+  /** Whether `b` comes after `a` in the page; as a sort's order, `inPageOrder`. */
+  const follows = (a, b) => Boolean(a.compareDocumentPosition(b) & Node.DOCUMENT_POSITION_FOLLOWING);
+  const inPageOrder = (a, b) => (follows(a, b) ? -1 : 1);
+
   return {
     api,
     // For `./build.sh bench`: each batch logs, at debug level, how long after this start it drew.
@@ -67,5 +71,7 @@ var vetted = (() => {
     t,
     element,
     idle,
+    follows,
+    inPageOrder,
   };
 })();

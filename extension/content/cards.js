@@ -122,7 +122,7 @@ vetted.cards = (() => {
       }
       y = below < Infinity && below > y ? Math.ceil(below) : y + PROBE_STEP_PX;
     }
-    return [...found].sort((a, b) => (a.compareDocumentPosition(b) & Node.DOCUMENT_POSITION_FOLLOWING ? -1 : 1));
+    return [...found].sort(vetted.inPageOrder);
   }
 
   /** The element of `set` that holds `node`, or null. */

@@ -109,10 +109,10 @@ vetted.status = (() => {
     const badges = [...shown]
       .filter(([host, entry]) => entry.verdict === verdict && host.isConnected && host.checkVisibility())
       .map(([host]) => host)
-      .sort((a, b) => (a.compareDocumentPosition(b) & Node.DOCUMENT_POSITION_FOLLOWING ? -1 : 1));
+      .sort(vetted.inPageOrder);
     if (!badges.length) return;
     const from = hosts.has(document.activeElement) && shown.has(document.activeElement) ? document.activeElement : lastVisited[verdict];
-    const after = from ? badges.findIndex((host) => from.compareDocumentPosition(host) & Node.DOCUMENT_POSITION_FOLLOWING) : 0;
+    const after = from ? badges.findIndex((host) => vetted.follows(from, host)) : 0;
     const next = badges[after === -1 ? 0 : after];
     lastVisited[verdict] = next;
     next.scrollIntoView({ block: 'center' });

@@ -205,7 +205,7 @@ bench() {
   mkdir -p "$ROOT/target"
   cargo bench --quiet --bench engine | tee "$ROOT/target/bench-engine.txt"
 
-  step "bench: pages (dist/chrome in headless Chromium, about 25 minutes)" \
+  step "bench: pages (dist/chrome in headless Chromium, about 40 minutes)" \
     "The page benchmark failed: its message is above; node tests/tools/bench.mjs --profile gen2026,1000,content traces one run."
   browser_env
   node "$TESTS/tools/bench.mjs" --engine "$ROOT/target/bench-engine.txt"

@@ -46,7 +46,7 @@ vetted.replies = (() => {
   /** The replies to offer for a card, best first: `{ id, label, text }`. */
   function choices(card, result) {
     const offered = [];
-    if (result.reply) offered.push({ id: 'own', label: t('reply_own'), text: result.reply });
+    if (result.reply) offered.push({ id: 'own', label: t('own_reply'), text: result.reply });
     const browser = t('lang');
     const sender = languageOf(senderWords(card)) ?? browser;
     const langs = [...new Set([sender, browser, ...Object.keys(TEMPLATES)])];

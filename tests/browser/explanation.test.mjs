@@ -8,7 +8,7 @@ import assert from 'node:assert/strict';
 import { join } from 'node:path';
 import { statSync } from 'node:fs';
 import { BROWSERS, INVITATIONS, launch, openTab, waitForBadges } from './harness.mjs';
-import { getStored } from './extension-pages.mjs';
+import { getStored, setStoredSettings } from './extension-pages.mjs';
 import { demoRoutes, fixtures, ROOT } from './pages.mjs';
 import { axeViolations } from './axe.mjs';
 
@@ -91,6 +91,18 @@ for (const name of BROWSERS) {
     after(async () => {
       await browser?.close();
     });
+
+    /** Stores `settings` and waits until the badge of `file` is drawn anew with them. */
+    async function withSettings(settings, file) {
+      await onBadge(page, file, (host, shadow) => shadow.querySelector('.badge').classList.add('stale'));
+      await setStoredSettings(browser, name, settings);
+      await page.bringToFront();
+      await page.waitForFunction(
+        (file) => !document.querySelector(`[data-fixture="${file}"] [data-vetted-verdict]`).shadowRoot.querySelector('.stale'),
+        { timeout: 10000, polling: 50 },
+        file,
+      );
+    }
 
     test('the explanation opens above a badge near the window\'s bottom, and stays inside a narrow window', async () => {
       const file = byName('Priya Raman');
@@ -247,6 +259,21 @@ for (const name of BROWSERS) {
         assert.match(copied, /^Hi Priya.* Thanks!$/s, copied);
       }
       await closeAll(page);
+    });
+
+    test('the user\'s own reply for the deciding rule comes first, with their name for it', async () => {
+      const file = byName('Priya Raman');
+      await withSettings({ version: 3, reply_templates: { R5: 'Hello {name}, where did we meet?' } }, file);
+      const own = await onBadge(page, file, (host, shadow) => {
+        host.scrollIntoView({ block: 'center' });
+        shadow.querySelector('.badge').click();
+        [...shadow.querySelectorAll('.why button')].find((b) => b.getAttribute('aria-expanded') !== null).click();
+        const pick = shadow.querySelector('.reply select');
+        return { text: shadow.querySelector('.reply textarea').value, label: pick.selectedOptions[0].textContent, all: [...pick.options].map((o) => o.textContent) };
+      });
+      assert.deepEqual(own, { text: 'Hello Priya, where did we meet?', label: 'Your reply', all: ['Your reply', 'English', 'Deutsch', 'Français'] });
+      await closeAll(page);
+      await withSettings({}, file);
     });
 
     test('each count of the summary moves to the next card of its verdict, by mouse and keyboard', async () => {

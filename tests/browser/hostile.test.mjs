@@ -50,7 +50,8 @@ const OWN_ATTRIBUTES = {
   'data-part': /^(accept|consider|refuse|notes)$/,
   disabled: /^$/,
 };
-const HOST_ATTRIBUTES = new Set(['data-vetted-verdict', 'data-vetted-note', 'data-vetted-rules', 'role']);
+// `style`: place.js moves a badge onto its name's line by its position and margins.
+const HOST_ATTRIBUTES = new Set(['data-vetted-verdict', 'data-vetted-note', 'data-vetted-rules', 'role', 'style']);
 
 const escapeHtml = (text) =>
   text.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]);
@@ -89,6 +90,8 @@ function auditShadowRoots(page, rules) {
       for (const { name } of host.attributes) {
         if (!hostAttributes.includes(name)) problems.push(`${where}: host attribute ${name}`);
       }
+      const style = host.getAttribute('style');
+      if (style !== null && !/^((position|margin-inline-start|margin-top): [-\w.]+;\s*)*$/.test(style)) problems.push(`${where}: host style "${style.slice(0, 60)}"`);
       const root = host.shadowRoot;
       if (root.styleSheets.length) problems.push(`${where}: a <style> or <link> in the shadow root`);
       if (root.adoptedStyleSheets.length !== 1) problems.push(`${where}: ${root.adoptedStyleSheets.length} adopted sheets`);

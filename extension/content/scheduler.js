@@ -213,5 +213,5 @@ vetted.scheduler = (() => {
     });
   }
 
-  return { FIRST_SLICE, PIECE_MS, schedule, after, flush, judgePage, jumpTheQueue };
+  return { PIECE_MS, schedule, after, judgePage };
 })();

@@ -27,10 +27,14 @@ vetted.pipeline = (() => {
   // 110 MB of it); and in the background the core judges a part while this page reads the next.
   const PART = 100;
 
+  // Badges judged but not yet shown, card -> what shows it (`hold`, below), in judging order.
+  const held = new Map();
+
   /** Judges the cards among `elements` that are new or changed since they were judged, and
-   *  draws their badges. Resolves with the ms it kept the main thread busy (reading, the core
-   *  in place, drawing; not the wait for the background). */
-  async function judge(elements, { inParts = false } = {}) {
+   *  draws their badges; with `hold`, keeps them to show later (`showHeld`). Resolves with the
+   *  ms it kept the main thread busy (reading, the core in place, drawing; not the wait for
+   *  the background). */
+  async function judge(elements, { inParts = false, hold = false } = {}) {
     const { core, started } = vetted;
     const begun = performance.now();
     const items = [];
@@ -42,7 +46,7 @@ vetted.pipeline = (() => {
     // page lays itself out once for the whole slice).
     const drawPart = (sent, results) => {
       const from = performance.now();
-      sent.forEach((item, i) => draw(item, results[i]));
+      sent.forEach((item, i) => draw(item, results[i], hold));
       vetted.place.settleSoon();
       drawing += performance.now() - from;
     };
@@ -67,7 +71,7 @@ vetted.pipeline = (() => {
       const seen = digest(key);
       const known = judged.get(card);
       const current = known && known.seen === seen && known.generation === state.generation;
-      if (current && (!known.host || known.host.isConnected)) continue;
+      if (current && (!known.host || known.host.isConnected || held.has(card))) continue;
       items.push({ card, key, seen });
       if (inParts && items.length - part >= PART) await send();
     }
@@ -88,9 +92,10 @@ vetted.pipeline = (() => {
     return read - begun + drawing + (core.remote ? 0 : sending);
   }
 
-  function draw({ card, seen }, result) {
+  function draw({ card, seen }, result, hold) {
     const { generation } = state;
     const known = judged.get(card);
+    held.delete(card); // a newer judgement replaces one not shown yet
     let host = known ? known.host : null;
     const anchor = result && result.kind === 'person' ? elementAt(card, result.anchor) : null;
     if (result && (result.kind === 'person' || result.kind === 'other')) state.cardsRead += 1;
@@ -102,11 +107,38 @@ vetted.pipeline = (() => {
       return;
     }
     host ??= vetted.badge.createHost();
-    vetted.badge.fill(host, card, result);
-    vetted.place.put(host, anchor);
+    // A badge not yet in the page is filled at once: that costs the page nothing.
+    if (!host.isConnected) vetted.badge.fill(host, card, result);
+    const show = () => {
+      if (host.isConnected) vetted.badge.fill(host, card, result);
+      vetted.place.put(host, anchor);
+    };
+    if (hold) held.set(card, show);
+    else show();
     vetted.status.tallyIn(host, result);
     judged.set(card, { seen, generation, host });
   }
 
-  return { judge };
+  /** Shows the badges held for `cards` (all of them, by default), all in this task, so that the
+   *  page lays itself out once for them; resolves how many it showed. */
+  function showHeld(cards = [...held.keys()]) {
+    let shown = 0;
+    for (const card of cards) {
+      const show = held.get(card);
+      if (!show) continue;
+      held.delete(card);
+      if (!card.isConnected) continue;
+      show();
+      shown += 1;
+    }
+    if (shown) vetted.place.settleSoon();
+    return shown;
+  }
+
+  /** Lets go of the badges held for cards no longer to be shown (the page left, or judged anew). */
+  function forgetHeld() {
+    held.clear();
+  }
+
+  return { judge, showHeld, forgetHeld };
 })();

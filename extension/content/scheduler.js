@@ -12,21 +12,23 @@ vetted.scheduler = (() => {
   // stand in for the first screen: a 900-pixel window shows three or four of them.
   const FIRST_SLICE = 6;
   // A piece of the rest takes about this much of the main thread (reading, the core in place,
-  // drawing): with the page's own layout after it, the frame stays well under 50 ms. On a long
-  // page every frame with a change in it costs the page more (3,000 cards: about 60 ms of layout
-  // and paint, ./build.sh bench --profile), whatever the change: where that is a long frame
-  // already, a piece grows to the frame's own cost, so that rendering takes at most half the
-  // time, not most of it.
+  // drawing): with the page's own layout after it, the frame stays well under 50 ms.
   const PIECE_MS = 8;
-  const MAX_PIECE = 400;
   const LONG_FRAME_MS = 50; // a frame longer than this is long (the Long Animation Frames API's mark)
+  // On a long page, every frame with any change in it is long, however small the change: the
+  // browser lays out and prepaints the whole page (10,000 cards: 250 to 500 ms for one span
+  // added, docs/ARCHITECTURE.md, Scheduling). There the rest is judged in pieces that change
+  // nothing on the page, as long as the idle time allows, and its badges are held: shown all in
+  // one task at the end, or when a scroll brings their cards into view. The page then pays that
+  // cost once for them, not once a piece.
+  const HELD_PIECE_MS = 40;
 
   // The rest of a page, in the order it goes, and those of its cards still to judge; `filling`
   // while the page is searched for its cards (a scroll then looks for known cards alone).
   // `all`: every card of the page, in document order, with `place` its index there.
   const queue = { cards: [], at: 0, waiting: new Set(), filling: false, all: [], place: new Map() };
   let perCard = 0.2; // ms of main thread per card, as last measured
-  let frameCost = 0; // ms the page took to render the frame after the last piece
+  let holding = false; // the queue's badges are held (a page whose every frame with a change is long)
   let pieceAsked = false;
   let jumpAsked = false;
 
@@ -86,14 +88,15 @@ vetted.scheduler = (() => {
       state.pending.clear();
       await vetted.pipeline.judge(batch);
     }
-    status.summarizeLater();
+    // Held badges come with their summary, in the same task (see showTheRest).
+    if (!holding) status.summarizeLater();
     status.checkCanary();
     vetted.explanation.later();
   }
 
   /**
-   * A whole page: the cards in view first, in this frame, found by hit testing the known
-   * generations' cards (or the page's first cards); then, a frame later, every card of the page
+   * A whole page: the cards in view and of the next screen down first, in this frame (the known
+   * generations' cards, or the page's first cards); then, a frame later, every card of the page
    * (of any markup), of which those in view now go at once and the rest queue for idle time:
    * first those below the window, nearest first (where the user is likely to scroll), then
    * those above it, nearest first.
@@ -102,10 +105,11 @@ vetted.scheduler = (() => {
     const { cards } = vetted;
     forgetQueue();
     queue.filling = true;
-    let first = cards.inView();
+    let first = cards.inView(null, 2);
     if (!first.length) first = cards.firstCards(FIRST_SLICE);
     await judgeTimed(first);
-    await nextFrame(); // the first screen's badges are on screen
+    // The first screen's badges are on screen; what that frame cost tells a long page.
+    holding = (await nextFrame()) > LONG_FRAME_MS;
     const all = [...cards.candidates(document.body ?? document.documentElement)];
     const done = new Set(first);
     const last = all.indexOf(first[first.length - 1]);
@@ -114,12 +118,14 @@ vetted.scheduler = (() => {
     all.forEach((card, i) => queue.place.set(card, i));
     for (const card of queue.cards) queue.waiting.add(card);
     queue.filling = false;
-    await judgeTimed(take(cards.inView(queue.waiting)));
+    await judgeTimed(take(cards.inView(all, 2)));
     pieceLater();
   }
 
   /** Empties the queue: its cards are not kept once judged, or once the page is left. */
   function forgetQueue() {
+    holding = false;
+    vetted.pipeline.forgetHeld();
     queue.filling = false;
     queue.all = [];
     queue.place.clear();
@@ -128,10 +134,11 @@ vetted.scheduler = (() => {
     queue.waiting.clear();
   }
 
-  /** Judges `slice` and learns from it what a card costs the main thread. */
-  async function judgeTimed(slice) {
+  /** Judges `slice` (`hold`: keeping its badges to show later) and learns from it what a card
+   *  costs the main thread. */
+  async function judgeTimed(slice, hold = false) {
     if (!slice.length) return;
-    const busy = await vetted.pipeline.judge(slice, { inParts: true });
+    const busy = await vetted.pipeline.judge(slice, { inParts: true, hold });
     if (busy > 0) perCard = Math.max(0.005, busy / slice.length);
   }
 
@@ -142,18 +149,14 @@ vetted.scheduler = (() => {
 
   /** The next piece of the queue, in idle time (soon, at the latest: see vetted.idle). */
   function pieceLater() {
-    if (!queue.waiting.size && queue.cards.length) {
-      forgetQueue();
-      vetted.status.summarizeLater();
-      vetted.explanation.later();
-    }
+    if (!queue.waiting.size && queue.cards.length) showTheRest();
     if (pieceAsked || !queue.waiting.size) return;
     pieceAsked = true;
     vetted.idle((deadline) => {
       pieceAsked = false;
-      const small = Math.min(PIECE_MS, Math.max(2, deadline.timeRemaining()));
-      const budget = frameCost > LONG_FRAME_MS ? frameCost : small;
-      after(() => piece(Math.min(MAX_PIECE, Math.max(1, Math.floor(budget / perCard)))));
+      const left = deadline.timeRemaining();
+      const budget = holding ? Math.min(HELD_PIECE_MS, Math.max(PIECE_MS, left)) : Math.min(PIECE_MS, Math.max(2, left));
+      after(() => piece(Math.max(1, Math.floor(budget / perCard))));
     });
   }
 
@@ -163,11 +166,18 @@ vetted.scheduler = (() => {
       const card = queue.cards[queue.at++];
       if (queue.waiting.delete(card)) slice.push(card);
     }
-    await judgeTimed(slice);
-    // Measured on the side: a tab in the background draws frames seldom, and its queue must not
-    // wait for them.
-    nextFrame().then((ms) => (frameCost = ms));
+    await judgeTimed(slice, holding);
     pieceLater();
+  }
+
+  /** The queue done: the badges held, with the summary of them all, shown in this task. */
+  function showTheRest() {
+    const held = holding;
+    vetted.pipeline.showHeld();
+    forgetQueue();
+    if (held) vetted.status.updateSummary();
+    else vetted.status.summarizeLater();
+    vetted.explanation.later();
   }
 
   /** A scroll or a resize while cards wait: those it brings into view are judged in the frame
@@ -180,21 +190,16 @@ vetted.scheduler = (() => {
       jumpAsked = false;
       // While the queue fills, the known generations' cards in view (those judged already are
       // passed over by the pipeline: unchanged).
-      const seen = queue.filling ? vetted.cards.inView() : inViewAndAhead();
-      if (seen.length) judgeTimed(seen).catch((error) => console.warn('Vetted:', error));
+      if (queue.filling) {
+        judgeTimed(vetted.cards.inView(null, 2)).catch((error) => console.warn('Vetted:', error));
+        return;
+      }
+      const seen = vetted.cards.inView(queue.all, 2);
+      vetted.pipeline.showHeld(seen);
+      judgeTimed(take(seen)).catch((error) => console.warn('Vetted:', error));
     });
   }
 
-  /** The waiting cards in view and of the next screen down, taken off the queue: a scroll goes
-   *  on, and from the background a badge takes a frame or two to come. */
-  function inViewAndAhead() {
-    const shown = vetted.cards.inView(queue.place);
-    if (!shown.length) return [];
-    const next = [...shown];
-    const last = queue.place.get(shown[shown.length - 1]);
-    for (let i = last + 1; i < queue.all.length && next.length < 2 * shown.length + 2; i++) next.push(queue.all[i]);
-    return take(next);
-  }
   document.addEventListener('scroll', jumpTheQueue, { capture: true, passive: true });
   addEventListener('resize', jumpTheQueue, { passive: true });
 

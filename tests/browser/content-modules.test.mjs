@@ -154,7 +154,7 @@ for (const name of BROWSERS) {
         vetted.cards = {
           firstCards: (n) => all.slice(0, n),
           candidates: () => new Set(all),
-          inView: (among) => visible.filter((card) => !among || among.has(card)),
+          inView: (among) => visible.filter((card) => !among || among.includes(card)),
         };
         vetted.idle = (run) => setTimeout(() => run({ timeRemaining: () => 50 }), 0);
         // 1 ms of main thread a card.
@@ -164,6 +164,8 @@ for (const name of BROWSERS) {
             order.push(...cards.map((c) => c.i));
             return cards.length;
           },
+          showHeld: () => 0,
+          forgetHeld: () => {},
         };
         await vetted.scheduler.judgePage();
         visible = all.slice(900, 904); // the user scrolls far down
@@ -179,6 +181,72 @@ for (const name of BROWSERS) {
       const pieces = slices.slice(1).filter((n) => n !== 10);
       assert.ok(pieces.every((n) => n <= pieceMs), `pieces longer than ${pieceMs} ms: ${pieces}`);
       assert.ok(pieces.length >= 1000 / pieceMs - 2, `${pieces.length} pieces`);
+    });
+
+    test('scheduler: where a frame with a change is long, the rest is held and shown at once', async () => {
+      const page = await open(['base', 'scheduler']);
+      const { calls, shown, order } = await page.evaluate(async () => {
+        const all = Array.from({ length: 300 }, (_, i) => ({ i }));
+        let visible = all.slice(0, 4);
+        vetted.cards = {
+          firstCards: (n) => all.slice(0, n),
+          candidates: () => new Set(all),
+          inView: (among) => visible.filter((card) => !among || among.includes(card)),
+        };
+        vetted.idle = (run) => setTimeout(() => run({ timeRemaining: () => 50 }), 0);
+        vetted.status = { updateSummary: () => calls.push('summary'), summarizeLater: () => calls.push('summary later') };
+        vetted.explanation = { later: () => {} };
+        // A long page: every frame takes 60 ms to render.
+        const raf = requestAnimationFrame;
+        window.requestAnimationFrame = (callback) => raf((t) => {
+          callback(t);
+          const end = performance.now() + 60;
+          while (performance.now() < end);
+        });
+        const calls = [];
+        const order = [];
+        const held = new Set();
+        const shown = [];
+        vetted.pipeline = {
+          judge: async (cards, { hold }) => {
+            calls.push(hold ? 'held' : 'shown');
+            order.push(...cards.map((c) => c.i));
+            for (const card of cards) (hold ? held.add(card) : shown.push(card.i));
+            return cards.length; // 1 ms a card: held pieces of 40
+          },
+          showHeld: (cards = [...held]) => {
+            const now = cards.filter((card) => held.delete(card));
+            if (now.length) calls.push(`showHeld ${now.length}`);
+            shown.push(...now.map((card) => card.i));
+            return now.length;
+          },
+          forgetHeld: () => held.clear(),
+        };
+        let scrolled = false;
+        const judgePage = vetted.scheduler.judgePage();
+        await judgePage;
+        const until = Date.now() + 10000;
+        while (shown.length < all.length && Date.now() < until) {
+          // Once some are held, the user scrolls to cards 100 to 103, held or still waiting.
+          if (!scrolled && held.size > 20) {
+            scrolled = true;
+            visible = all.slice(100, 104);
+            document.dispatchEvent(new Event('scroll'));
+          }
+          await new Promise((resolve) => setTimeout(resolve, 5));
+        }
+        return { calls, shown, order };
+      });
+      assert.equal(calls[0], 'shown', 'the first screen was not shown at once');
+      assert.deepEqual([...shown].sort((a, b) => a - b), Array.from({ length: 300 }, (_, i) => i), 'not every badge shown once');
+      assert.equal(new Set(order).size, 300, 'a card judged twice');
+      assert.ok(calls.includes('held'), `nothing held: ${calls}`);
+      // The scroll: the cards in view shown in its frame, not at the end.
+      assert.ok(shown.indexOf(100) < shown.indexOf(299) && shown.indexOf(100) < 100, `card 100 shown at ${shown.indexOf(100)}`);
+      // The rest: one showing, then the summary in the same task.
+      const last = calls.findLastIndex((call) => call.startsWith('showHeld'));
+      assert.equal(calls[last + 1], 'summary', calls.slice(-4).join(', '));
+      assert.ok(!calls.includes('summary later'), 'the summary drawn in a frame of its own');
     });
 
     test('status: counts only the badges one can see', async () => {

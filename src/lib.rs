@@ -17,7 +17,7 @@ pub mod page;
 pub use engine::{invitation, judge, note, reason, rules, settings, text, verdict};
 
 mod boundary;
-pub use boundary::heap;
+pub use boundary::{classify_batch, heap};
 // The popup's UI is built into its own wasm (feature "popup"), so LinkedIn pages never load it.
 #[cfg(all(target_arch = "wasm32", feature = "popup"))]
 mod popup;

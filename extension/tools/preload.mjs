@@ -4,6 +4,7 @@
 // Usage: node extension/tools/preload.mjs CORE_DIR OUT_FILE  (CORE_DIR: the glue and the wasm)
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
+import vm from 'node:vm';
 
 const [core, out] = process.argv.slice(2);
 const PLACE = "'VETTED_PAGES'";
@@ -16,4 +17,15 @@ new RegExp(pages); // throws if the core's pattern is no regular expression
 
 const source = readFileSync(new URL('../preload.js', import.meta.url), 'utf8');
 if (source.split(PLACE).length !== 2) throw new Error(`extension/preload.js holds ${PLACE} not exactly once`);
-writeFileSync(out, source.replace(PLACE, () => JSON.stringify(pages)));
+const built = source.replace(PLACE, () => JSON.stringify(pages));
+
+// The warm-up's made-up cards must each read as a person's invitation, or they warm up little of
+// the core: run as the browser would, off the invitations page (so nothing loads).
+const context = vm.createContext({ location: { pathname: '/feed/' }, chrome: {}, WebAssembly, Uint8Array });
+vm.runInContext(`${built}\n;globalThis.WARM_UP = vettedCore.WARM_UP;`, context);
+const results = glue.classify(new TextEncoder().encode(context.WARM_UP));
+const kinds = results.map((result) => result.kind);
+if (kinds.length !== 3 || kinds.some((kind) => kind !== 'person')) {
+  throw new Error(`extension/preload.js: WARM_UP's cards read as ${kinds.join(', ')}, not three persons`);
+}
+writeFileSync(out, built);

@@ -65,7 +65,6 @@ pub(crate) fn read_value(value: &JsValue, depth: u32) -> Value {
 /// The calls of the content script and the background; not in the popup's nor the dialogs' wasm.
 #[cfg(not(any(feature = "popup", feature = "invite")))]
 mod calls {
-    use super::super::card_result::{judge, CardResult};
     use super::super::json::{Json, ToJson};
     use super::read_value;
     use crate::judge::Engine;
@@ -131,13 +130,10 @@ mod calls {
     #[wasm_bindgen]
     pub fn classify(batch: &[u8]) -> JsValue {
         let batch = std::str::from_utf8(batch).unwrap_or_default();
-        let cards = page::parse_batch(batch);
-        let engine = engine();
-        let results: Vec<CardResult> =
-            cards.iter().map(|card| judge(&engine, card, page::read_card(card))).collect();
+        let results = super::super::classify_batch(&engine(), batch);
         #[cfg(feature = "fault-injection")]
         inject_fault(batch);
-        to_js(&results)
+        js_sys::JSON::parse(&results).unwrap_or(JsValue::NULL)
     }
 
     /// Test builds only: a batch holding the magic words panics mid-call, with its results and the

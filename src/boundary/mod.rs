@@ -13,17 +13,20 @@ pub(crate) mod bindings;
 // The invitation dialogs' own wasm (feature "invite").
 #[cfg(all(target_arch = "wasm32", feature = "invite"))]
 mod invite;
-// Natively only their tests use these, and the popup not at all.
-#[cfg_attr(
-    any(not(target_arch = "wasm32"), feature = "popup", feature = "invite"),
-    allow(dead_code)
-)]
 mod card_result;
-#[cfg_attr(
-    any(not(target_arch = "wasm32"), feature = "popup", feature = "invite"),
-    allow(dead_code)
-)]
 mod json;
 // Natively, the engine's benchmark uses the allocator too, to measure the engine as it runs in
 // the browser.
 pub mod heap;
+
+/// A batch of cards' HTML (see `page::snapshot`) read and judged: the results as the JSON text
+/// that crosses to the content script, one object per card, in order. Plain Rust, so that the
+/// whole call is measured natively too (`cargo bench --bench core`).
+pub fn classify_batch(engine: &crate::judge::Engine, batch: &str) -> String {
+    let cards = crate::page::parse_batch(batch);
+    let results: Vec<card_result::CardResult> = cards
+        .iter()
+        .map(|card| card_result::judge(engine, card, crate::page::read_card(card)))
+        .collect();
+    json::to_string(&results)
+}

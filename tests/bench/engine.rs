@@ -1,22 +1,12 @@
 //! How many invitations the rules engine classifies per second on one core, natively
 //! (docs/ARCHITECTURE.md, Budgets: at least a million). Prints one line: `engine: N invitations/s`.
 
-use std::alloc::{GlobalAlloc, Layout, System};
 use std::hint::black_box;
 use std::time::{Duration, Instant};
-use vetted::heap::{Heap, PAGE};
 use vetted::{Engine, Invitation, MutualConnections, Settings};
 
-/// The allocator the core has in the browser (`src/heap.rs`), its pages taken from the system:
-/// the engine is measured as it runs there. (This benchmark runs one thread, as the wasm does.)
-#[global_allocator]
-static HEAP: Heap<fn(usize) -> Option<usize>> = Heap::new(system_pages);
-
-fn system_pages(pages: usize) -> Option<usize> {
-    let layout = Layout::from_size_align(pages * PAGE, PAGE).ok()?;
-    let memory = unsafe { System.alloc(layout) };
-    (!memory.is_null()).then_some(memory as usize)
-}
+#[path = "browser_heap.rs"]
+mod browser_heap;
 
 /// (name, headline, note): what LinkedIn's received invitations look like, in several languages.
 const CARDS: &[(&str, &str, Option<&str>)] = &[

@@ -6,7 +6,8 @@
 import { readFileSync, mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { INVITATIONS, PAGE_CSP, launch, openTab } from '../browser/harness.mjs';
-import { ROOT, fixtures } from '../browser/pages.mjs';
+import { ROOT } from '../browser/pages.mjs';
+import { cardsOf } from './generated.mjs';
 import os, { loadavg } from 'node:os';
 import { BUDGET, measure } from './budget.mjs';
 
@@ -35,35 +36,6 @@ const PROFILE = glue.profile();
 // ---- generated pages --------------------------------------------------------------------------
 
 const LISTS = { gen2026: '[data-testid="lazy-column"]', classic: 'ul.mn-invitation-list' };
-
-/** Copy `k` of a person card: its own invitation urn, profile slug, name and element ids. */
-function copy(card, k) {
-  const { name, slug } = card.expect;
-  const suffix = letters(k);
-  let html = card.html
-    .replaceAll(name, `${name} ${suffix}`)
-    .replaceAll(`/in/${slug}/`, `/in/${slug}-${k.toString(36)}/`)
-    .replace(/urn:li:invitation:\d+/g, `urn:li:invitation:${7300000000000000000n + BigInt(k)}`)
-    .replace(/id="ember(\d+)"/g, (_, n) => `id="ember${k * 1000 + Number(n)}"`)
-    // No pictures: thousands of image loads would time the network stack, not the badges.
-    .replace(/\ssrc="https:\/\/media\.licdn\.com[^"]*"/g, '');
-  return html.replace(/^<([a-zA-Z0-9-]+)/, `<$1 data-bench="${k}"`);
-}
-
-function letters(k) {
-  let out = '';
-  do {
-    out = String.fromCharCode(97 + (k % 26)) + out;
-    k = Math.floor(k / 26);
-  } while (k > 0);
-  return out[0].toUpperCase() + out.slice(1) + 'son';
-}
-
-const persons = Object.fromEntries(
-  LAYOUTS.map((layout) => [layout, fixtures(layout).filter((card) => card.expect.kind === 'person')]),
-);
-const cardsOf = (layout, from, count) =>
-  Array.from({ length: count }, (_, i) => copy(persons[layout][(from + i) % persons[layout].length], from + i));
 
 /**
  * The routes of one page: the layout's shell with `count` unique person cards, the shell's styles

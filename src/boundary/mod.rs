@@ -11,9 +11,9 @@
 #[cfg(target_arch = "wasm32")]
 pub(crate) mod bindings;
 // The invitation dialogs' own wasm (feature "invite").
+mod card_result;
 #[cfg(all(target_arch = "wasm32", feature = "invite"))]
 mod invite;
-mod card_result;
 mod json;
 // Natively, the engine's benchmark uses the allocator too, to measure the engine as it runs in
 // the browser.

@@ -196,11 +196,11 @@ for (const name of BROWSERS) {
         vetted.idle = (run) => setTimeout(() => run({ timeRemaining: () => 50 }), 0);
         vetted.status = { updateSummary: () => calls.push('summary'), summarizeLater: () => calls.push('summary later') };
         vetted.explanation = { later: () => {} };
-        // A long page: every frame takes 60 ms to render.
+        // A long page: every frame takes 120 ms to render.
         const raf = requestAnimationFrame;
         window.requestAnimationFrame = (callback) => raf((t) => {
           callback(t);
-          const end = performance.now() + 60;
+          const end = performance.now() + 120;
           while (performance.now() < end);
         });
         const calls = [];

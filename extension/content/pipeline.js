@@ -120,7 +120,7 @@ vetted.pipeline = (() => {
   }
 
   /** Shows the badges held for `cards` (all of them, by default), all in this task, so that the
-   *  page lays itself out once for them; resolves how many it showed. */
+   *  page lays itself out once for them; returns how many it showed. */
   function showHeld(cards = [...held.keys()]) {
     let shown = 0;
     for (const card of cards) {

@@ -28,8 +28,8 @@ vetted.scheduler = (() => {
 
   // The rest of a page, in the order it goes, and those of its cards still to judge; `filling`
   // while the page is searched for its cards (a scroll then looks for known cards alone).
-  // `all`: every card of the page, in document order, with `place` its index there.
-  const queue = { cards: [], at: 0, waiting: new Set(), filling: false, all: [], place: new Map() };
+  // `all`: every card of the page, in document order.
+  const queue = { cards: [], at: 0, waiting: new Set(), filling: false, all: [] };
   let perCard = 0.2; // ms of main thread per card, as last measured
   let holding = false; // the queue's badges are held (a page whose every frame with a change is long)
   let pieceAsked = false;
@@ -121,7 +121,6 @@ vetted.scheduler = (() => {
     const last = all.indexOf(first[first.length - 1]);
     queue.cards = [...all.slice(last + 1), ...all.slice(0, Math.max(0, last)).reverse()].filter((card) => !done.has(card));
     queue.all = all;
-    all.forEach((card, i) => queue.place.set(card, i));
     for (const card of queue.cards) queue.waiting.add(card);
     queue.filling = false;
     await judgeTimed(take(cards.inView(all, 2)));
@@ -134,7 +133,6 @@ vetted.scheduler = (() => {
     vetted.pipeline.forgetHeld();
     queue.filling = false;
     queue.all = [];
-    queue.place.clear();
     queue.cards = [];
     queue.at = 0;
     queue.waiting.clear();

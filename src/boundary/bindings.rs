@@ -92,9 +92,13 @@ mod calls {
     }
 
     fn to_js<T: ToJson + ?Sized>(value: &T) -> JsValue {
-        // Plain objects, arrays and primitives (no Maps): results are messaged and stored as they
-        // are. One string crosses, and JSON.parse builds the objects: no crossing per field.
-        js_sys::JSON::parse(&super::super::json::to_string(value)).unwrap_or(JsValue::NULL)
+        from_json(&super::super::json::to_string(value))
+    }
+
+    /// Plain objects, arrays and primitives (no Maps): results are messaged and stored as they
+    /// are. One string crosses, and JSON.parse builds the objects: no crossing per field.
+    fn from_json(text: &str) -> JsValue {
+        js_sys::JSON::parse(text).unwrap_or(JsValue::NULL)
     }
 
     /// Stored or imported settings as JSON-like data; nothing stored reads as no settings.
@@ -133,7 +137,7 @@ mod calls {
         let results = super::super::classify_batch(&engine(), batch);
         #[cfg(feature = "fault-injection")]
         inject_fault(batch);
-        js_sys::JSON::parse(&results).unwrap_or(JsValue::NULL)
+        from_json(&results)
     }
 
     /// Test builds only: a batch holding the magic words panics mid-call, with its results and the

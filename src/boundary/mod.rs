@@ -10,8 +10,8 @@
 
 #[cfg(target_arch = "wasm32")]
 pub(crate) mod bindings;
-// The invitation dialogs' own wasm (feature "invite").
 mod card_result;
+// The invitation dialogs' own wasm (feature "invite").
 #[cfg(all(target_arch = "wasm32", feature = "invite"))]
 mod invite;
 mod json;

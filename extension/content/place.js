@@ -8,16 +8,28 @@
 // Right after a link is on the name's line only when the link flows inline. LinkedIn's 2025 link
 // holds a block (a paragraph), and the classic one the name and the headline on lines of their
 // own, in a column: there the badge would start a line of its own, under the name. Such a badge is
-// taken out of the flow and moved, from where the flow would have put it, to the end of the name's
-// line. Its offsets count from that place, which moves with the card, so they hold when cards
-// above it come or go; a resize, which may wrap the name, measures again.
+// lifted out of the flow (absolute, where the flow would have put it: its static position) and
+// moved by its margins to the end of the name's line. The margins count from that place, which
+// moves with the card, so they hold when cards above it come or go; a resize, which may wrap the
+// name, measures again.
+//
+// A lifted badge is moved when the browser has laid it out, from a ResizeObserver's callback: the
+// layout the frame does anyway is read there, and only the margins are laid out again before the
+// frame is painted. Reading it from script instead cost every piece of a 1,000-card classic page
+// three layouts, not two (./build.sh bench --profile classic,1000,content).
 vetted.place = (() => {
   'use strict';
 
   const LINK = 'a, button';
   const GAP = 8; // px between the name and the badge, as the badge's own margin (badge.js)
   const waiting = new Map(); // host -> the link it follows: to check once the batch is drawn
-  const moved = new Map(); // host -> the link it follows: hosts moved onto the name's line
+  const lifted = new Map(); // host -> the link it follows: hosts out of the flow, on the name's line
+  const unmoved = new Set(); // lifted hosts the browser has not yet laid out, to move once it has
+  const drawn = new ResizeObserver((entries) => {
+    const hosts = entries.map((entry) => entry.target).filter((host) => unmoved.delete(host));
+    for (const host of hosts) drawn.unobserve(host);
+    move(hosts);
+  });
 
   /** The link or button holding the name, among the children of `anchor`, the element the core
    *  named: none when `anchor` holds the name's text itself. */
@@ -43,9 +55,20 @@ vetted.place = (() => {
     if (link) waiting.set(host, link);
   }
 
+  /** Out of the flow, where the flow puts it, to be moved once laid out. */
+  function lift(host, link) {
+    lifted.set(host, link);
+    unmoved.add(host);
+    host.style.position = 'absolute';
+    host.style.marginInlineStart = '0px'; // its margins now say where it goes
+    host.style.marginTop = '0px';
+    drawn.observe(host);
+  }
+
   /** Back into the flow, where `put` placed it. */
   function release(host) {
-    if (!moved.delete(host)) return;
+    if (!lifted.delete(host)) return;
+    if (unmoved.delete(host)) drawn.unobserve(host);
     host.style.removeProperty('position');
     host.style.removeProperty('margin-inline-start');
     host.style.removeProperty('margin-top');
@@ -61,8 +84,9 @@ vetted.place = (() => {
     for (let node = walker.nextNode(); node; node = walker.nextNode()) {
       let boxes;
       if (node.nodeType === Node.TEXT_NODE) {
+        if (!node.data.trim()) continue;
         const shown = node.parentElement.getBoundingClientRect();
-        if (!node.data.trim() || shown.width <= 1 || shown.height <= 1) continue;
+        if (shown.width <= 1 || shown.height <= 1) continue;
         range.selectNodeContents(node);
         boxes = range.getClientRects();
       } else if (node.matches('svg, img')) {
@@ -86,40 +110,38 @@ vetted.place = (() => {
 
   const middleOf = (box) => (box.top + box.bottom) / 2;
 
-  /** Whether `link` holds only text and flows inline (the 2026 cards' name): a badge right after
-   *  it then ends the name's line, with nothing to measure. Measuring every badge's line took
-   *  248 ms on 10,000 cards (./build.sh bench --profile gen2026,10000,content). */
-  const flowsAsText = (link) => link.childElementCount === 0 && getComputedStyle(link).display === 'inline';
-
-  /** Moves each badge put since the last call that sits off its name's line to the end of that
-   *  line. Reads the page's layout, then writes, twice: once per batch, not once per badge. */
+  /** Lifts each badge put since the last call that would sit off its name's line. Where the
+   *  link holding the name does not flow inline, it is. An inline link of text alone (the 2026
+   *  name) ends the name's line: its badge stays. One that holds elements may hold a block,
+   *  which ends its line under the name: its badge is measured in the flow. */
   function settle() {
-    for (const host of moved.keys()) if (!host.isConnected) moved.delete(host); // gone with its card
-    const off = [];
-    for (const [host, link] of waiting) {
-      if (!host.isConnected || host.previousElementSibling !== link || flowsAsText(link)) continue;
+    const put = [...waiting].filter(([host, link]) => host.isConnected && host.previousElementSibling === link);
+    waiting.clear();
+    // Read all, then write: a lift between two reads would make the browser work out styles again.
+    const inline = put.map(([, link]) => getComputedStyle(link).display === 'inline');
+    const measure = put.filter(([, link], i) => inline[i] && link.childElementCount > 0);
+    const off = measure.filter(([host, link]) => {
       const line = firstLine(link);
       const middle = middleOf(host.getBoundingClientRect());
-      if (line && (middle < line.top || middle > line.bottom)) off.push([host, link]);
-    }
-    waiting.clear();
-    if (!off.length) return;
-    // Out of the flow, the badge sits where the flow would have put it: the offsets count from there.
-    for (const [host, link] of off) {
-      moved.set(host, link);
-      host.style.position = 'absolute';
-      host.style.marginInlineStart = '0px';
-      host.style.marginTop = '0px';
-    }
-    const offsets = off.map(([host, link]) => {
-      const line = firstLine(link);
-      const box = host.getBoundingClientRect();
-      if (!line) return [host, null];
-      const rtl = getComputedStyle(host).direction === 'rtl';
-      const across = rtl ? box.right - (line.left - GAP) : line.right + GAP - box.left;
-      return [host, across, middleOf(line) - middleOf(box)];
+      return line && (middle < line.top || middle > line.bottom);
     });
-    for (const [host, across, down] of offsets) {
+    for (const [host, link] of put.filter((_, i) => !inline[i]).concat(off)) lift(host, link);
+  }
+
+  /** Moves lifted `hosts` to the end of their names' lines. Reads the page's layout for all,
+   *  then writes: the margins, from where each host sits without them. */
+  function move(hosts) {
+    const margins = hosts.map((host) => {
+      const link = lifted.get(host);
+      const line = link && host.isConnected ? firstLine(link) : null;
+      if (!line) return [host, null];
+      const box = host.getBoundingClientRect();
+      const start = parseFloat(host.style.marginInlineStart) || 0;
+      const rtl = getComputedStyle(host).direction === 'rtl';
+      const across = rtl ? box.right + start - (line.left - GAP) : line.right + GAP - (box.left - start);
+      return [host, across, middleOf(line) - (middleOf(box) - (parseFloat(host.style.marginTop) || 0))];
+    });
+    for (const [host, across, down] of margins) {
       if (across === null) {
         release(host);
         continue;
@@ -129,25 +151,21 @@ vetted.place = (() => {
     }
   }
 
-  // A resize may wrap a name or a column differently: the moved badges are measured again, once
+  // A resize may wrap a name or a column differently: the lifted badges are moved again, once
   // per frame at most.
   let again = false;
   addEventListener('resize', () => {
-    if (again || !moved.size) return;
+    if (again || !lifted.size) return;
     again = true;
     requestAnimationFrame(() => {
       again = false;
-      for (const [host, link] of [...moved]) {
-        release(host);
-        if (host.isConnected) waiting.set(host, link);
-      }
-      settle();
+      move([...lifted.keys()].filter((host) => !unmoved.has(host)));
     });
   }, { passive: true });
 
-  // Measured in the next animation frame, before the browser lays the frame out: the read then
-  // costs the layout the frame needs anyway, once for every piece drawn since, and the batch
-  // that drew the badges pays nothing for it (./build.sh bench).
+  // Checked in the next animation frame, before the browser lays the frame out: how the links
+  // lay out is read once for every piece drawn since, and the batch that drew the badges pays
+  // nothing for it; the badges lifted then are moved after that frame's layout (`drawn`).
   let asked = false;
   function settleSoon() {
     if (asked || !waiting.size) return;
@@ -160,8 +178,9 @@ vetted.place = (() => {
 
   /** Lets go of the badges LinkedIn removed with their cards (away from the invitations page). */
   function forgetGone() {
-    for (const map of [moved, waiting]) for (const host of map.keys()) if (!host.isConnected) map.delete(host);
+    for (const host of waiting.keys()) if (!host.isConnected) waiting.delete(host);
+    for (const host of lifted.keys()) if (!host.isConnected) release(host);
   }
 
-  return { put, settle, settleSoon, forgetGone, firstLine };
+  return { put, settleSoon, forgetGone };
 })();

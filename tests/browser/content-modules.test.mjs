@@ -323,21 +323,36 @@ for (const name of BROWSERS) {
         '<span>Grace Hopper</span><span>Rear Admiral</span></a><span>1 week ago</span></div>' +
         '<p id="text">Lena Fischer</p></div>';
       const page = await open(['base', 'place'], html);
-      const places = await page.evaluate(() => ['inline', 'block', 'column', 'text'].map((id) => {
-        const anchor = document.getElementById(id);
-        const host = document.createElement('span');
-        host.textContent = 'Refuse';
-        vetted.place.put(host, anchor);
-        vetted.place.settle();
-        const range = document.createRange();
-        const name = [...anchor.querySelectorAll('*')].concat(anchor).find((e) => /^[A-Z]\w+ [A-Z]\w+$/.test(e.firstChild?.data ?? ''));
-        range.selectNodeContents(name.firstChild);
-        const end = range.getBoundingClientRect();
-        const box = host.getBoundingClientRect();
-        const middle = (box.top + box.bottom) / 2;
-        return { id, onLine: middle >= end.top && middle <= end.bottom, gap: Math.round(box.left - end.right),
-          inLink: host.closest('a, button') !== null };
-      }));
+      const places = await page.evaluate(async () => {
+        const hosts = ['inline', 'block', 'column', 'text'].map((id) => {
+          const host = document.createElement('span');
+          host.textContent = 'Refuse';
+          vetted.place.put(host, document.getElementById(id));
+          return host;
+        });
+        // Checked in the next frame and moved once laid out, before that frame is painted.
+        const frames = () => new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve)));
+        vetted.place.settleSoon();
+        await frames();
+        const where = () => hosts.map((host) => {
+          const anchor = host.parentElement.closest('[id]');
+          const range = document.createRange();
+          const name = [...anchor.querySelectorAll('*')].concat(anchor).find((e) => /^[A-Z]\w+ [A-Z]\w+$/.test(e.firstChild?.data ?? ''));
+          range.selectNodeContents(name.firstChild);
+          const end = range.getBoundingClientRect();
+          const box = host.getBoundingClientRect();
+          const middle = (box.top + box.bottom) / 2;
+          return { id: anchor.id, onLine: middle >= end.top && middle <= end.bottom, gap: Math.round(box.left - end.right),
+            inLink: host.closest('a, button') !== null };
+        });
+        const first = where();
+        // A resize that makes the names longer and their lines taller: the badges follow.
+        document.body.firstElementChild.style.font = '24px/1.5 sans-serif';
+        dispatchEvent(new Event('resize'));
+        await frames();
+        return first.concat(where().map((place) => ({ ...place, id: `${place.id}, resized` })));
+      });
+      assert.equal(places.length, 8);
       for (const place of places) {
         assert.deepEqual({ ...place, gap: place.gap >= 0 && place.gap <= 12 }, { id: place.id, onLine: true, gap: true, inLink: false },
           `${place.id}: ${place.gap} px from the name`);

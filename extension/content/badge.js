@@ -112,15 +112,13 @@ vetted.badge = (() => {
     return model.cloneNode(true);
   }
 
-  /** A badge is drawn in two steps: the verdict and the note mark at once, the explanation
-   *  (hidden until hover or focus) in idle time after the batch, or at once when the pointer
-   *  or the focus reaches the badge first (explanation.js). */
-  function fill(host, card, result) {
+  /** A badge is drawn in two steps: the verdict and the note mark here, the explanation
+   *  (hidden until hover or focus) once the badge is on the page (explanation.js). */
+  function fill(host, result) {
     host.setAttribute('data-vetted-verdict', result.verdict);
     host.setAttribute('data-vetted-note', result.note);
     host.setAttribute('data-vetted-rules', result.rules.join(','));
     host.shadowRoot.replaceChildren(badgeFor(result.verdict, result.note));
-    vetted.explanation.owe(host, card, result);
   }
 
   function remove(host) {

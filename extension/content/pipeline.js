@@ -108,14 +108,17 @@ vetted.pipeline = (() => {
     }
     host ??= vetted.badge.createHost();
     // A badge not yet in the page is filled at once: that costs the page nothing.
-    if (!host.isConnected) vetted.badge.fill(host, card, result);
+    if (!host.isConnected) vetted.badge.fill(host, result);
+    // Its explanation is owed once it is on the page: one owed to a held badge, not yet there,
+    // would be let go as a badge gone with its card.
     const show = () => {
-      if (host.isConnected) vetted.badge.fill(host, card, result);
+      if (host.isConnected) vetted.badge.fill(host, result);
       vetted.place.put(host, anchor);
+      vetted.explanation.owe(host, card, result);
     };
     if (hold) held.set(card, show);
     else show();
-    vetted.status.tallyIn(host, result);
+    vetted.status.tallyIn(host, card, result);
     judged.set(card, { seen, generation, host });
   }
 
@@ -140,5 +143,7 @@ vetted.pipeline = (() => {
     held.clear();
   }
 
-  return { judge, showHeld, forgetHeld };
+  const isHeld = (card) => held.has(card);
+
+  return { judge, showHeld, forgetHeld, isHeld };
 })();

@@ -10,8 +10,8 @@ vetted.status = (() => {
 
   const none = () => ({ accept: 0, consider: 0, refuse: 0, missing_note: 0, no_reason: 0 });
 
-  function tallyIn(host, result) {
-    shown.set(host, { verdict: result.verdict, note: result.note });
+  function tallyIn(host, card, result) {
+    shown.set(host, { card, verdict: result.verdict, note: result.note });
   }
 
   function tallyOut(host) {
@@ -22,18 +22,25 @@ vetted.status = (() => {
   // summary line), rather than kept alive until the user comes back (the soak test measures it).
   function forgetGone() {
     if (!shown.size && !summary) return;
-    for (const host of shown.keys()) if (!host.isConnected) tallyOut(host);
+    dropGone();
     if (summary && !summary.isConnected) summary = null;
   }
 
-  /** The badges the user can see: the manager's Focused/Other picker and its filters hide whole
-   *  columns of cards, which keep their badges. */
+  /** Lets go of the badges no longer on the page, but for those held, still to show. */
+  function dropGone() {
+    for (const [host, { card }] of shown) if (!host.isConnected && !vetted.pipeline.isHeld(card)) tallyOut(host);
+  }
+
+  /** The badges the user can see, or will see once shown: the manager's Focused/Other picker
+   *  and its filters hide whole columns of cards, which keep their badges. A held badge counts
+   *  by its card, `first` then being that card. */
   function visibleBadges() {
     const counts = none();
     let first = null;
     for (const [host, entry] of shown) {
-      if (!host.isConnected || !(host.checkVisibility?.() ?? host.getClientRects().length > 0)) continue;
-      first ??= host;
+      const seen = host.isConnected ? host : vetted.pipeline.isHeld(entry.card) && entry.card;
+      if (!seen || !(seen.checkVisibility?.() ?? seen.getClientRects().length > 0)) continue;
+      first ??= seen;
       counts[entry.verdict] += 1;
       if (entry.note === 'missing') counts.missing_note += 1;
       if (entry.note === 'no-reason') counts.no_reason += 1;
@@ -55,7 +62,7 @@ vetted.status = (() => {
   function updateSummary() {
     if (state.recount) {
       state.recount = false;
-      for (const host of shown.keys()) if (!host.isConnected) tallyOut(host);
+      dropGone();
     }
     const { counts, first } = visibleBadges();
     if (!first) {

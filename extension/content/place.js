@@ -115,17 +115,18 @@ vetted.place = (() => {
    *  name) ends the name's line: its badge stays. One that holds elements may hold a block,
    *  which ends its line under the name: its badge is measured in the flow. */
   function settle() {
-    const put = [...waiting].filter(([host, link]) => host.isConnected && host.previousElementSibling === link);
+    for (const host of lifted.keys()) if (!host.isConnected) release(host); // gone with its card
+    const placed = [...waiting].filter(([host, link]) => host.isConnected && host.previousElementSibling === link);
     waiting.clear();
     // Read all, then write: a lift between two reads would make the browser work out styles again.
-    const inline = put.map(([, link]) => getComputedStyle(link).display === 'inline');
-    const measure = put.filter(([, link], i) => inline[i] && link.childElementCount > 0);
+    const inline = placed.map(([, link]) => getComputedStyle(link).display === 'inline');
+    const measure = placed.filter(([, link], i) => inline[i] && link.childElementCount > 0);
     const off = measure.filter(([host, link]) => {
       const line = firstLine(link);
       const middle = middleOf(host.getBoundingClientRect());
       return line && (middle < line.top || middle > line.bottom);
     });
-    for (const [host, link] of put.filter((_, i) => !inline[i]).concat(off)) lift(host, link);
+    for (const [host, link] of placed.filter((_, i) => !inline[i]).concat(off)) lift(host, link);
   }
 
   /** Moves lifted `hosts` to the end of their names' lines. Reads the page's layout for all,

@@ -1,6 +1,6 @@
 // The order in which a long page gets its badges, in both browsers and on both paths of the core:
 // the cards the user sees first, wherever the page opens scrolled to, and a card the user scrolls
-// to before the ones still waiting above it. Order, not time: nothing here is timed.
+// to before the ones queued ahead of it. Order, not time: nothing here is timed.
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { BROWSERS, INVITATIONS, PAGE_CSP, launch, openTab } from './harness.mjs';
@@ -9,7 +9,10 @@ import { demoRoutes, fixtures } from './pages.mjs';
 const PATH = new URL(INVITATIONS).pathname;
 const COUNT = 1500;
 const OPENS_AT = 500; // the page opens scrolled to this card
-const JUMP_TO = 1400; // and the user then scrolls to this one
+// The user then scrolls to the top: the cards above the one it opened at go last in the queue,
+// nearest first, so card 0 is the last the queue would reach, and card 100 comes before it.
+const JUMP_TO = 0;
+const QUEUED_AHEAD = 100;
 
 /** `COUNT` person cards, copies of the fixtures, each with its own sender and `data-copy`. */
 function longPage() {
@@ -79,15 +82,15 @@ for (const name of BROWSERS) {
         assert.ok(view.shown.every((k) => lead.includes(k)), `the first badges went to ${order}, shown were ${view.shown}`);
       });
 
-      test('a card scrolled into view is badged before the cards still waiting above it', async () => {
-        const view = await page.evaluate((to) => {
+      test('a card scrolled into view is badged before the cards queued ahead of it', async () => {
+        const view = await page.evaluate((to, ahead) => {
           document.querySelector(`[data-copy="${to}"]`).scrollIntoView({ block: 'start' });
-          return window.__order.includes(to - 100) ? null : to;
-        }, JUMP_TO);
-        assert.ok(view !== null, 'the page was badged down there before the scroll: nothing to measure');
+          return window.__order.includes(ahead) ? null : to;
+        }, JUMP_TO, QUEUED_AHEAD);
+        assert.ok(view !== null, `card ${QUEUED_AHEAD} was badged before the scroll: nothing to measure`);
         await page.waitForFunction((n) => window.__order.length >= n, { timeout: 60000, polling: 50 }, COUNT);
         const order = await page.evaluate(() => window.__order);
-        assert.ok(order.indexOf(JUMP_TO) < order.indexOf(JUMP_TO - 100), `card ${JUMP_TO} waited its turn`);
+        assert.ok(order.indexOf(JUMP_TO) < order.indexOf(QUEUED_AHEAD), `card ${JUMP_TO} waited its turn`);
         assert.equal(new Set(order).size, COUNT, 'not one badge per card');
       });
     });

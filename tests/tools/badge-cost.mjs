@@ -9,10 +9,10 @@
 //   chip:       in the shadow root, the verdict's chip (padding, rounded background);
 //   chip+mark:  the chip and the no-note mark beside it (rounded border): a badge's shape.
 // Usage: node tests/tools/badge-cost.mjs [--cards 10000] [--layout gen2026]
-import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { INVITATIONS, launch, openTab } from '../browser/harness.mjs';
-import { ROOT } from '../browser/pages.mjs';
+import { ROOT, demoRoutes } from '../browser/pages.mjs';
 import { cardsOf } from './generated.mjs';
 
 const args = Object.fromEntries(
@@ -23,15 +23,7 @@ const LAYOUT = args.layout ?? 'gen2026';
 const SHAPES = ['end', 'name', 'shadow', 'chip', 'chip+mark'];
 const RUNS = 3;
 
-const styles = [];
-const html = readFileSync(join(ROOT, 'www', `${LAYOUT}.html`), 'utf8')
-  .replace(/<style>([\s\S]*?)<\/style>/g, (_, css) => {
-    styles.push(css);
-    return '';
-  })
-  .replace('</head>', '<link rel="stylesheet" href="/vetted-cost/page.css"></head>')
-  .replace('<!-- vetted:cards -->', cardsOf(LAYOUT, 0, CARDS).join('\n'));
-const routes = { [new URL(INVITATIONS).pathname]: html, '/vetted-cost/page.css': styles.join('\n') };
+const routes = demoRoutes(LAYOUT, new URL(INVITATIONS).pathname, cardsOf(LAYOUT, 0, CARDS).join('\n'));
 
 /** In the page: adds `shape` to every card, and times what follows, in ms. */
 async function addToEveryCard(shape) {

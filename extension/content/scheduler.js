@@ -25,6 +25,13 @@ vetted.scheduler = (() => {
   // at once (./build.sh bench).
   const HOLD_FRAME_MS = 100;
   const HELD_PIECE_MS = 40;
+  // On such a page, once a scroll nears cards without their badges (in the window, or a window
+  // away), those of this many windows below and one above go at once: held badges shown, the
+  // rest judged. Each frame that shows any badge costs the page a whole render; one for several
+  // windows' worth, and the scroll goes on through badged cards, where a few cards a frame made
+  // every frame long, and longer frames scroll further, onto more cards (./build.sh bench:
+  // scrolling).
+  const HELD_SCREENS_AHEAD = 8;
 
   // The rest of a page, in the order it goes, and those of its cards still to judge; `filling`
   // while the page is searched for its cards (a scroll then looks for known cards alone).
@@ -159,7 +166,11 @@ vetted.scheduler = (() => {
     vetted.idle((deadline) => {
       pieceAsked = false;
       const left = deadline.timeRemaining();
-      const budget = holding ? Math.min(HELD_PIECE_MS, Math.max(PIECE_MS, left)) : Math.min(PIECE_MS, Math.max(2, left));
+      // A held piece changes nothing on the page: where the page leaves no idle time (a scroll
+      // through a long page, its every frame long), it takes its whole share between frames,
+      // or the queue would crawl behind the scroll, and the scroll would find cards to judge.
+      const held = deadline.didTimeout ? HELD_PIECE_MS : Math.min(HELD_PIECE_MS, Math.max(PIECE_MS, left));
+      const budget = holding ? held : Math.min(PIECE_MS, Math.max(2, left));
       after(() => piece(Math.max(1, Math.floor(budget / perCard))));
     });
   }
@@ -204,7 +215,9 @@ vetted.scheduler = (() => {
         judgeTimed(vetted.cards.inView(null, 2)).catch((error) => console.warn('Vetted:', error));
         return;
       }
-      const seen = vetted.cards.inView(queue.all, 2);
+      let seen = vetted.cards.inView(queue.all, 2, holding ? 1 : 0);
+      const unbadged = (card) => queue.waiting.has(card) || vetted.pipeline.isHeld(card);
+      if (holding && seen.some(unbadged)) seen = vetted.cards.inView(queue.all, HELD_SCREENS_AHEAD, 1);
       vetted.pipeline.showHeld(seen);
       judgeTimed(take(seen)).catch((error) => console.warn('Vetted:', error));
     });

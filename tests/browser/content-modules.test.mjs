@@ -221,6 +221,7 @@ for (const name of BROWSERS) {
             return now.length;
           },
           forgetHeld: () => held.clear(),
+          isHeld: (card) => held.has(card),
         };
         let scrolled = false;
         const judgePage = vetted.scheduler.judgePage();

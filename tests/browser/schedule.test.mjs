@@ -126,19 +126,26 @@ const SLOW_FRAMES = `(() => {
   });
 })();`;
 
+/** The slow page open in `name`, once it shows `badges` badges. */
+async function openSlowPage(name, badges) {
+  const browser = await launch(name);
+  const slow = demoRoutes('gen2026', PATH, longPage());
+  slow[PATH] = slow[PATH].replace('</head>', '<script src="/vetted-test/slow.js"></script></head>');
+  slow['/vetted-test/slow.js'] = SLOW_FRAMES;
+  const { page } = await openTab(browser, slow);
+  await page.setViewport({ width: 1000, height: 800 });
+  await page.goto(INVITATIONS);
+  const shown = (n) => document.querySelectorAll('[data-vetted-verdict]').length >= n;
+  await page.waitForFunction(shown, { timeout: 90000, polling: 200 }, badges);
+  return { browser, page };
+}
+
 for (const name of BROWSERS) {
   describe(`${name}: a page whose every frame is long`, () => {
     let browser;
     let page;
     before(async () => {
-      browser = await launch(name);
-      const slow = demoRoutes('gen2026', PATH, longPage());
-      slow[PATH] = slow[PATH].replace('</head>', '<script src="/vetted-test/slow.js"></script></head>');
-      slow['/vetted-test/slow.js'] = SLOW_FRAMES;
-      ({ page } = await openTab(browser, slow));
-      await page.setViewport({ width: 1000, height: 800 });
-      await page.goto(INVITATIONS);
-      await page.waitForFunction((n) => document.querySelectorAll('[data-vetted-verdict]').length >= n, { timeout: 90000, polling: 200 }, COUNT);
+      ({ browser, page } = await openSlowPage(name, COUNT));
     });
     after(async () => {
       await browser?.close();
@@ -162,6 +169,51 @@ for (const name of BROWSERS) {
       assert.deepEqual(seen.unexplained, [], 'badges without their explanation');
       assert.ok(seen.open, `card ${COUNT - 100}'s explanation does not open`);
       assert.equal(seen.counted, COUNT, 'the summary counts every badge');
+    });
+  });
+
+  // Each frame that shows a badge on such a page costs it a whole render: a scroll through it
+  // while badges are held must not bring a few each frame (which made every frame of the scroll
+  // long, on 10,000 cards for minutes), nor show a card without its badge.
+  describe(`${name}: scrolling a page whose every frame is long, while its badges are held`, () => {
+    let browser;
+    let page;
+    before(async () => {
+      ({ browser, page } = await openSlowPage(name, 1));
+    });
+    after(async () => {
+      await browser?.close();
+    });
+
+    test('badges come for several windows at once, and every card in view has its badge', async () => {
+      const STEPS = 60; // a quarter of the window each: 15 windows down
+      const seen = await page.evaluate(async (steps) => {
+        let added = 0;
+        new MutationObserver((records) => {
+          for (const record of records) for (const node of record.addedNodes) added += node.nodeType === 1 && node.hasAttribute('data-vetted-verdict');
+        }).observe(document.body, { childList: true, subtree: true });
+        const cards = [...document.querySelectorAll('[data-copy]')];
+        const unbadgedAtStart = cards.filter((card) => !card.querySelector('[data-vetted-verdict]')).length;
+        const inView = () => cards.filter((card) => {
+          const r = card.getBoundingClientRect();
+          return Math.min(r.bottom, innerHeight) - Math.max(r.top, 0) >= 48;
+        });
+        const drawn = () => new Promise((resolve) => requestAnimationFrame(() => setTimeout(resolve, 0)));
+        let framesWithBadges = 0;
+        const unbadged = [];
+        for (let step = 0; step < steps; step++) {
+          scrollBy(0, innerHeight / 4);
+          await drawn();
+          if (added) framesWithBadges += 1;
+          added = 0;
+          unbadged.push(...inView().filter((card) => !card.querySelector('[data-vetted-verdict]')).map((card) => `${step}: ${card.dataset.copy}`));
+        }
+        window.__done = true;
+        return { unbadgedAtStart, framesWithBadges, unbadged };
+      }, STEPS);
+      assert.ok(seen.unbadgedAtStart > COUNT / 2, `only ${seen.unbadgedAtStart} cards were still without a badge: nothing to measure`);
+      assert.deepEqual(seen.unbadged.slice(0, 10), [], 'cards in view without their badge (step: card)');
+      assert.ok(seen.framesWithBadges <= STEPS / 6, `badges came in ${seen.framesWithBadges} of the scroll's ${STEPS} frames`);
     });
   });
 }

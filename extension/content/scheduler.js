@@ -25,6 +25,15 @@ vetted.scheduler = (() => {
   // at once (./build.sh bench).
   const HOLD_FRAME_MS = 100;
   const HELD_PIECE_MS = 40;
+  // The first screen's frame carries more than its badges (the page's own work after its load,
+  // the badges' first styling): from the first badge to its frame drawn, 34 to 90 ms on 1,000
+  // cards, 240 to 520 ms on 10,000 (./build.sh bench). Holding is decided on it only past
+  // HOLD_FIRST_FRAME_MS; below, on the pieces' frames, two in a row over HOLD_FRAME_MS. On
+  // 1,000 cards one such frame came now and then (a garbage collection, the page's own work),
+  // and holding there put all the rest in one frame: 170 to 300 ms of blocking time, where
+  // pieces cost 10 to 40.
+  const HOLD_FIRST_FRAME_MS = 200;
+  const SLOW_FRAMES_TO_HOLD = 2;
   // On such a page, once a scroll nears cards without their badges (in the window, or a window
   // away), those of this many windows below and one above go at once: held badges shown, the
   // rest judged. Each frame that shows any badge costs the page a whole render; one for several
@@ -39,6 +48,7 @@ vetted.scheduler = (() => {
   const queue = { cards: [], at: 0, waiting: new Set(), filling: false, all: [] };
   let perCard = 0.2; // ms of main thread per card, as last measured
   let holding = false; // the queue's badges are held (a page whose every frame with a change is long)
+  let slowFrames = 0; // the last pieces' frames in a row that took over HOLD_FRAME_MS
   let pieceAsked = false;
   let jumpAsked = false;
 
@@ -122,7 +132,7 @@ vetted.scheduler = (() => {
     if (!first.length) first = cards.firstCards(FIRST_SLICE);
     await judgeTimed(first);
     // The first screen's badges are on screen; what that frame cost tells a long page.
-    holding = (await nextFrame()) > HOLD_FRAME_MS;
+    holding = (await nextFrame()) > HOLD_FIRST_FRAME_MS;
     const all = [...cards.candidates(document.body ?? document.documentElement)];
     const done = new Set(first);
     const last = all.indexOf(first[first.length - 1]);
@@ -137,6 +147,7 @@ vetted.scheduler = (() => {
   /** Empties the queue: its cards are not kept once judged, or once the page is left. */
   function forgetQueue() {
     holding = false;
+    slowFrames = 0;
     vetted.pipeline.forgetHeld();
     queue.filling = false;
     queue.all = [];
@@ -184,7 +195,12 @@ vetted.scheduler = (() => {
     await judgeTimed(slice, holding);
     // Measured on the side: a tab in the background draws frames seldom, and its queue must not
     // wait for them.
-    if (!holding) nextFrame().then((ms) => (holding ||= ms > HOLD_FRAME_MS && queue.waiting.size > 0));
+    if (!holding) {
+      nextFrame().then((ms) => {
+        slowFrames = ms > HOLD_FRAME_MS ? slowFrames + 1 : 0;
+        holding ||= slowFrames >= SLOW_FRAMES_TO_HOLD && queue.waiting.size > 0;
+      });
+    }
     pieceLater();
   }
 

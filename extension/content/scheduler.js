@@ -180,8 +180,8 @@ vetted.scheduler = (() => {
       // A held piece changes nothing on the page: where the page leaves no idle time (a scroll
       // through a long page, its every frame long), it takes its whole share between frames,
       // or the queue would crawl behind the scroll, and the scroll would find cards to judge.
-      const held = deadline.didTimeout ? HELD_PIECE_MS : Math.min(HELD_PIECE_MS, Math.max(PIECE_MS, left));
-      const budget = holding ? held : Math.min(PIECE_MS, Math.max(2, left));
+      const heldBudget = deadline.didTimeout ? HELD_PIECE_MS : Math.min(HELD_PIECE_MS, Math.max(PIECE_MS, left));
+      const budget = holding ? heldBudget : Math.min(PIECE_MS, Math.max(2, left));
       after(() => piece(Math.max(1, Math.floor(budget / perCard))));
     });
   }

@@ -1,7 +1,8 @@
 // `./build.sh bench`, the page side: the production dist/chrome in headless Chromium on generated
 // invitation pages, against a bare loop, on both paths of the core (docs/ARCHITECTURE.md, Why it is built this way and Budgets).
 // Usage: node tests/tools/bench.mjs [--runs N] [--sizes 1000,10000] [--layouts gen2026,classic]
-//        [--kinds vetted,scroll,bare,empty (the runs to make: see bench below)] [--engine FILE] [--build DIR (under the repository, default dist)]
+//        [--kinds vetted,scroll,bare,empty (the runs to make: see bench below)] [--engine FILE]
+//        [--build DIR (under the repository, default dist)]
 //        [--profile layout,count,path[,bare] [--window FROM,TO] [--logs 1 (the page's console)]]
 import { readFileSync, mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -675,8 +676,8 @@ const DEFINITIONS = {
   first_screen: 'a user-blocking task posted from the requestAnimationFrame callback after the first badge (span) is added: the frame showing it is rendered; screen_in_first_frame: every card then in the window had its badge in that frame',
   blocking: "the sum of Long Animation Frames' blockingDuration (each frame's time beyond 50 ms; Chromium's LoAF API, observed in the page) from the start until every badge is on screen",
   longest_frame: 'the longest Long Animation Frame in that window; a run with none over 50 ms counts as 50 ms',
-  scrolling: 'in those scrolled runs, from the start until every badge is on screen, and the total blocking time meanwhile: what a user who scrolls while Vetted works feels',
   unbadged_frames: 'Vetted runs with the page scrolled from the top at two windows a second from the first badge on, until all are badged or the bottom is reached; after each frame, whether a card inside the window had no badge; median over runs, summed over both paths and both sizes',
+  scrolling: 'in those scrolled runs, from the start until every badge is on screen, and the total blocking time meanwhile: what a user who scrolls while Vetted works feels',
   incremental: '10 more cards appended at once (from a <template>) once all is quiet; from the append to the 10 badges in the DOM; vs the same on a page with no cards',
   warm: 'browser, HTTP stack and service worker warm (one discarded run per configuration); each tab compiles the core afresh, as every LinkedIn page load does',
   memory: "wasm: the core instance's memory.buffer.byteLength (content script, or the background's single instance), from the debug line; JS heap: Runtime.getHeapUsage of the page after a forced GC, Vetted's run minus the bare loop's",

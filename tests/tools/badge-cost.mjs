@@ -13,11 +13,10 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { INVITATIONS, launch, openTab } from '../browser/harness.mjs';
 import { ROOT, demoRoutes } from '../browser/pages.mjs';
+import { median, options } from './cli.mjs';
 import { cardsOf } from './generated.mjs';
 
-const args = Object.fromEntries(
-  process.argv.slice(2).flatMap((arg, i, all) => (arg.startsWith('--') ? [[arg.slice(2), all[i + 1]]] : [])),
-);
+const args = options();
 const CARDS = Number(args.cards ?? 10000);
 const LAYOUT = args.layout ?? 'gen2026';
 const SHAPES = ['end', 'name', 'shadow', 'chip', 'chip+mark'];
@@ -61,8 +60,6 @@ async function addToEveryCard(shape) {
   });
   return [added - start, laidOut - added, rest];
 }
-
-const median = (values) => values.toSorted((a, b) => a - b)[Math.floor(values.length / 2)];
 
 // Chromium with an empty extension in Vetted's place: the page's own cost, nothing else.
 const EMPTY = join('target', 'badge-cost');

@@ -11,10 +11,9 @@ import { ROOT } from '../browser/pages.mjs';
 import { cardsOf } from './generated.mjs';
 import os, { loadavg } from 'node:os';
 import { BUDGET, measure } from './budget.mjs';
+import { median, options } from './cli.mjs';
 
-const args = Object.fromEntries(
-  process.argv.slice(2).flatMap((arg, i, all) => (arg.startsWith('--') ? [[arg.slice(2), all[i + 1]]] : [])),
-);
+const args = options();
 const RUNS = Number(args.runs ?? 5);
 const SIZES = (args.sizes ?? '1000,10000').split(',').map(Number);
 const LAYOUTS = (args.layouts ?? 'gen2026,classic').split(',');
@@ -427,12 +426,6 @@ function summarizeTrace(file, from, to) {
 
 // ---- statistics and output --------------------------------------------------------------------
 
-function median(xs) {
-  const s = xs.filter((x) => Number.isFinite(x)).sort((a, b) => a - b);
-  if (!s.length) return NaN;
-  const m = s.length >> 1;
-  return s.length % 2 ? s[m] : (s[m - 1] + s[m]) / 2;
-}
 const fmt = (x, digits = 1) => (x === undefined || x === null || Number.isNaN(x) ? '-' : x.toFixed(digits));
 const kib = (bytes) => `${(bytes / 1024).toFixed(1)} KiB`;
 const mib = (bytes) => `${(bytes / 1048576).toFixed(1)} MiB`;

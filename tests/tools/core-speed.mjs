@@ -15,11 +15,10 @@ import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { launch, openTab, INVITATIONS } from '../browser/harness.mjs';
 import { ROOT } from '../browser/pages.mjs';
+import { median, options } from './cli.mjs';
 import { cardsOf } from './generated.mjs';
 
-const args = Object.fromEntries(
-  process.argv.slice(2).flatMap((arg, i, all) => (arg.startsWith('--') ? [[arg.slice(2), all[i + 1]]] : [])),
-);
+const args = options();
 const CARDS = Number(args.cards ?? 1000);
 const LAYOUT = args.layout ?? 'gen2026';
 const BUILD = args.build ?? 'dist';
@@ -78,10 +77,6 @@ async function measure(glue, bytes, batch, calls, warm = 0, into = false) {
   return runs;
 }
 
-const median = (xs) => {
-  const s = [...xs].sort((a, b) => a - b);
-  return s.length % 2 ? s[s.length >> 1] : (s[s.length / 2 - 1] + s[s.length / 2]) / 2;
-};
 const summary = (runs) => {
   const later = runs.slice(1);
   const part = (key) => median(later.map((r) => r[key]));

@@ -6,32 +6,49 @@ vetted.actions = (() => {
 
   const { api, t, element } = vetted;
   const undoable = new WeakMap(); // card -> the settings before "I know them"
+  // A row of actions -> its card and the parts of the core's result its actions use: not the
+  // whole result, and no listener of its own, which 10,000 badges' rows would each hold.
+  const offers = new WeakMap();
   let focusAfterFill = null; // the card whose badge takes the focus when it is filled again
 
   /** The row of actions for a card's badge. */
   function row(card, result) {
     const row = element('span', 'actions');
     if (undoable.has(card)) {
-      row.append(button(t('undo'), () => undoKnown(card)));
+      row.append(button(t('undo'), 'undo'));
     } else if (typeof result.know === 'string') {
-      row.append(button(t('know_them'), () => knowThem(card, result)));
+      row.append(button(t('know_them'), 'know'));
     }
     if (result.reply_key) {
-      const open = button(t('copy_reply'), () => showReply(row, open, card, result));
+      const open = button(t('copy_reply'), 'reply');
       open.setAttribute('aria-expanded', 'false');
       row.append(open);
     }
+    const { know, first_name, reply, reply_key } = result;
+    offers.set(row, { card, know, first_name, reply, reply_key });
     return row;
   }
 
-  function button(label, onClick) {
+  function button(label, action) {
     const node = element('button', '', label);
     node.type = 'button';
-    node.addEventListener('click', (event) => {
-      event.stopPropagation(); // LinkedIn's card must not take the click for its own
-      onClick(node);
-    });
+    node.dataset.action = action;
     return node;
+  }
+
+  /** A click in a badge's explanation (explanation.js hands it over): the action of the button
+   *  it reached, if any. True when it was an action's, which LinkedIn's card must not take. */
+  function press(event) {
+    const node = event.composedPath()[0]?.closest?.('button[data-action]');
+    if (!node) return false;
+    const box = node.closest('.reply');
+    const offer = offers.get(box ? box.previousElementSibling : node.parentElement);
+    if (!offer) return false;
+    if (node.dataset.action === 'undo') undoKnown(offer.card);
+    else if (node.dataset.action === 'know') knowThem(offer.card, offer);
+    else if (node.dataset.action === 'reply') showReply(node.parentElement, node, offer.card, offer);
+    else if (node.dataset.action === 'copy') copyText(box.querySelector('textarea'), box.querySelector('.done'));
+    return true;
   }
 
   async function knowThem(card, result) {
@@ -97,7 +114,7 @@ vetted.actions = (() => {
     pick.addEventListener('change', () => (area.value = offered.find((o) => o.id === pick.value).text));
     const said = element('span', 'done');
     said.setAttribute('role', 'status');
-    const copy = button(t('copy'), () => copyText(area, said));
+    const copy = button(t('copy'), 'copy');
     const label = element('label', '', t('reply_label', result.first_name), ' ', pick);
     area.setAttribute('aria-label', t('copy_reply'));
     const box = element('span', 'reply', label, area, element('span', 'actions', copy, said));
@@ -119,5 +136,5 @@ vetted.actions = (() => {
     }
   }
 
-  return { row, refocus, withKnown };
+  return { row, press, refocus, withKnown };
 })();

@@ -148,9 +148,9 @@ vetted.explanation = (() => {
   });
   listen('click', (event) => {
     const on = onBadge(event);
-    if (!on?.chip) return; // the actions' buttons take their own clicks (actions.js)
+    if (!on || (!on.chip && !vetted.actions.press(event))) return;
     event.stopPropagation(); // LinkedIn's card must not take the click for its own
-    toggle(on.host);
+    if (on.chip) toggle(on.host);
   });
   listen('keydown', (event) => {
     const on = onBadge(event);

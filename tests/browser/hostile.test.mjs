@@ -48,6 +48,7 @@ const OWN_ATTRIBUTES = {
   rows: /^\d+$/,
   title: null, // checked to hold no page text
   'data-part': /^(accept|consider|refuse|notes)$/,
+  'data-action': /^(know|undo|reply|copy)$/,
   disabled: /^$/,
 };
 // `style`: place.js moves a badge onto its name's line by its position and margins.

@@ -340,8 +340,8 @@ async function run(browser, { layout, count, path, bare, scroll = false, memory 
         await until(() => logs.some((l) => EXPLAINED.test(l)), TIMEOUT, last);
         result.explained = +logs.find((l) => EXPLAINED.test(l)).match(EXPLAINED)[1];
         // The memory figure counts every badge's explanation: the last ones are written in idle
-        // time after the last badges show.
-        if (memory) await until(() => logs.some((l) => EXPLAINED.test(l) && +l.match(EXPLAINED)[1] >= result.frame), TIMEOUT, last);
+        // time after the last badges enter the page.
+        if (memory) await until(() => logs.some((l) => EXPLAINED.test(l) && +l.match(EXPLAINED)[1] >= result.dom), TIMEOUT, last);
       }
     }
     if (trace) {
